@@ -1,0 +1,36 @@
+/**
+ * promtool unit tests for alerts, as typed values. Each scenario feeds its own series and checks one
+ * alert at one time; `npm test` runs every scenario with `promtool test rules`, and checks that every alert
+ * has a scenario where it fires, one where it stays silent, and one where it resolves.
+ */
+export interface Series {
+  /** A series selector in promtool's notation: metric{label="value"}. */
+  series: string;
+  /** promtool's expanding notation: "1 1 0x10", "0+10x30". */
+  values: string;
+}
+
+export interface ExpectedAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+export interface AlertScenario {
+  alert: string;
+  kind: "fires" | "silent" | "resolves";
+  /** What the scenario shows, e.g. "down for 5 minutes". */
+  name: string;
+  /** Sampling interval of the input series. */
+  interval?: string;
+  series: Series[];
+  /** Evaluation time, as a duration from the start. */
+  at: string;
+  /** The alerts expected at `at` (only for "fires"; the others expect none). */
+  alerts?: ExpectedAlert[];
+}
+
+export interface RuleFileTests {
+  /** The rule file these scenarios test (a file under rules/). */
+  ruleFile: string;
+  scenarios: AlertScenario[];
+}

@@ -1,0 +1,145 @@
+import { createServer } from "node:net";
+import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackDescription } from "../../stacks/components/types.ts";
+import { CONFIG_NAMESPACE } from "../../stacks/config/schema.ts";
+import { LABELS } from "../../stacks/docker/naming.ts";
+import type { Exec } from "./exec.ts";
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  /** What was found. */
+  detail: string;
+  /** What to do about it, when not ok. */
+  fix?: string;
+  /** A warning does not stop `up`. */
+  warning?: boolean;
+}
+
+function semver(text: string): [number, number, number] | undefined {
+  const match = /v?(\d+)\.(\d+)\.(\d+)/.exec(text);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
+}
+
+function older(a: [number, number, number], b: [number, number, number]): boolean {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
+/** The Pulumi CLI is on PATH, and not older than the SDK this project is built with. */
+export async function checkPulumiCli(exec: Exec, sdkVersion: string): Promise<Check> {
+  const result = await exec("pulumi", ["version"]);
+  if (result.missing || result.exitCode !== 0) {
+    return {
+      name: "Pulumi CLI",
+      ok: false,
+      detail: result.missing ? "`pulumi` is not on PATH" : `\`pulumi version\` failed: ${result.stderr.trim()}`,
+      fix: "Install the Pulumi CLI: `curl -fsSL https://get.pulumi.com | sh` (or `brew install pulumi/tap/pulumi`), then open a new shell. No Pulumi account is needed: state stays in this project.",
+    };
+  }
+  const version = result.stdout.trim();
+  const cli = semver(version);
+  const sdk = semver(sdkVersion);
+  if (cli && sdk && older(cli, sdk)) {
+    return {
+      name: "Pulumi CLI",
+      ok: false,
+      warning: true,
+      detail: `pulumi ${version} is older than the project's SDK (${sdkVersion})`,
+      fix: "Update the CLI (`pulumi self-update` or reinstall); the data commands rely on replaceWith / replacementTrigger, which need a recent engine.",
+    };
+  }
+  return { name: "Pulumi CLI", ok: true, detail: `pulumi ${version}` };
+}
+
+/** The Docker daemon answers (the CLI follows DOCKER_HOST and the current context, as the provider does). */
+export async function checkDocker(exec: Exec): Promise<Check> {
+  const result = await exec("docker", ["version", "--format", "{{.Server.Version}}"]);
+  if (result.missing) {
+    return {
+      name: "Docker",
+      ok: false,
+      detail: "`docker` is not on PATH",
+      fix: "Install Docker Desktop (macOS, Windows) or Docker Engine (Linux): https://docs.docker.com/engine/install/",
+    };
+  }
+  const server = result.stdout.trim();
+  if (result.exitCode !== 0 || server === "") {
+    return {
+      name: "Docker",
+      ok: false,
+      detail: `the Docker daemon is not reachable: ${(result.stderr.trim().split("\n").at(-1) ?? "").trim()}`,
+      fix: "Start Docker Desktop, or on Linux `sudo systemctl start docker`; check with `docker info`. If Docker runs elsewhere, set DOCKER_HOST.",
+    };
+  }
+  return { name: "Docker", ok: true, detail: `Docker Engine ${server}` };
+}
+
+/** Host ports already published by this stack's own containers (a running stack holds its own ports). */
+export async function portsHeldByStack(exec: Exec, namePrefix: string): Promise<Map<number, string>> {
+  const result = await exec("docker", ["ps", "--filter", `label=${LABELS.stack}=${namePrefix}`, "--format", "{{.Names}}\t{{.Ports}}"]);
+  const held = new Map<number, string>();
+  if (result.exitCode !== 0) return held;
+  for (const line of result.stdout.split("\n")) {
+    const [name, ports] = line.split("\t");
+    if (!name || !ports) continue;
+    for (const match of ports.matchAll(/:(\d+)->/g)) held.set(Number(match[1]), name);
+  }
+  return held;
+}
+
+function canListen(address: string, port: number): Promise<NodeJS.ErrnoException | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", (error: NodeJS.ErrnoException) => resolve(error));
+    server.listen({ host: address, port, exclusive: true }, () => server.close(() => resolve(undefined)));
+  });
+}
+
+/** Every host port the stack publishes is free on the bind address, or already the stack's own. */
+export async function checkHostPorts(
+  stack: StackDescription,
+  config: StackConfig,
+  heldByStack: Map<number, string>,
+): Promise<Check[]> {
+  const checks: Check[] = [];
+  const keyOf = new Map(Object.entries(config.ports).map(([key, port]) => [port, key]));
+  for (const component of stack.components) {
+    for (const port of component.ports) {
+      if (port.hostPort === undefined) continue;
+      const name = `port ${config.bindAddress}:${port.hostPort} (${component.title} ${port.name})`;
+      const owner = heldByStack.get(port.hostPort);
+      if (owner) {
+        checks.push({ name, ok: true, detail: `held by ${owner}, which this stack manages` });
+        continue;
+      }
+      const error = await canListen(config.bindAddress, port.hostPort);
+      if (!error) {
+        checks.push({ name, ok: true, detail: "free" });
+        continue;
+      }
+      const key = `${CONFIG_NAMESPACE}:ports.${keyOf.get(port.hostPort) ?? "?"}`;
+      checks.push({
+        name,
+        ok: false,
+        detail: error.code === "EADDRINUSE" ? "already in use by another program" : `cannot be bound: ${error.code ?? error.message}`,
+        fix:
+          error.code === "EADDRINUSE"
+            ? `Find the program with \`lsof -i :${port.hostPort}\` (or \`ss -ltnp 'sport = :${port.hostPort}'\`) and stop it, ` +
+              `or move this endpoint: \`pulumi config set --path ${key} <free port>\`.`
+            : `Check that ${config.bindAddress} is an address of this machine (llmobs:bindAddress).`,
+      });
+    }
+  }
+  return checks;
+}
+
+export function formatChecks(checks: Check[]): string {
+  return checks
+    .map((check) => {
+      const mark = check.ok ? "ok  " : check.warning ? "warn" : "FAIL";
+      const fix = !check.ok && check.fix ? `\n       -> ${check.fix}` : "";
+      return `  ${mark} ${check.name}: ${check.detail}${fix}`;
+    })
+    .join("\n");
+}

@@ -1,0 +1,30 @@
+import { createRequire } from "node:module";
+import type { StackConfig } from "../../stacks/config/schema.ts";
+import { describeStack } from "../../stacks/components/stack.ts";
+import { PreconditionError } from "../cli.ts";
+import { checkDocker, checkHostPorts, checkPulumiCli, formatChecks, portsHeldByStack, type Check } from "./checks.ts";
+import type { Exec } from "./exec.ts";
+
+const sdkVersion = (createRequire(import.meta.url)("@pulumi/pulumi/package.json") as { version: string }).version;
+
+/**
+ * Everything `up` needs, checked before anything changes: the Pulumi CLI, the target's engine, and
+ * (on Docker) every host port. Prints one line per check; throws when any check fails.
+ */
+export async function preflight(config: StackConfig, exec: Exec, print = console.log): Promise<Check[]> {
+  const checks: Check[] = [await checkPulumiCli(exec, sdkVersion)];
+  if (config.target === "docker") {
+    const docker = await checkDocker(exec);
+    checks.push(docker);
+    const held = docker.ok ? await portsHeldByStack(exec, config.namePrefix) : new Map<number, string>();
+    checks.push(...(await checkHostPorts(describeStack(config), config, held)));
+  }
+  print(formatChecks(checks));
+  const failed = checks.filter((check) => !check.ok && !check.warning);
+  if (failed.length > 0) {
+    throw new PreconditionError(
+      `Preflight: ${failed.length} check${failed.length === 1 ? "" : "s"} failed; nothing was changed. Fix the lines marked FAIL and run again.`,
+    );
+  }
+  return checks;
+}

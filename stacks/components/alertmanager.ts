@@ -1,0 +1,1 @@
+export const ALERTMANAGER_PORT = 9093;

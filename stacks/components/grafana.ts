@@ -1,0 +1,101 @@
+import type { DescribeContext } from "./context.ts";
+import type { ComponentDescription } from "./types.ts";
+import { PINNED_IMAGES } from "./images.ts";
+import { GRAFANA_DASHBOARDS_DIR, renderDashboardProvider, renderDatasources } from "../files/grafanaProvisioning.ts";
+import { PROMETHEUS_PORT } from "./prometheus.ts";
+import { JAEGER_PORTS } from "../files/jaegerConfig.ts";
+import { ALERTMANAGER_PORT } from "./alertmanager.ts";
+
+export const GRAFANA_PORT = 3000;
+const PROVISIONING_DIR = "/etc/grafana/provisioning";
+export const GRAFANA_ADMIN_PASSWORD_FILE = "/etc/grafana/secrets/admin-password";
+
+export interface DashboardFile {
+  /** File name under dashboards/, e.g. "llm-usage.json". */
+  name: string;
+  content: string;
+}
+
+/**
+ * Grafana with its datasources and dashboards provisioned from code. No anonymous access, no sign-up,
+ * and the admin password is read from a secret file, so it appears in no environment variable.
+ */
+export function describeGrafana(
+  ctx: DescribeContext,
+  dashboards: readonly DashboardFile[],
+  options: { alertmanager: boolean },
+): ComponentDescription {
+  const { config } = ctx;
+  const datasources = renderDatasources(config, {
+    prometheus: ctx.peer("prometheus", PROMETHEUS_PORT),
+    jaeger: ctx.peer("jaeger", JAEGER_PORTS.ui),
+    ...(options.alertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),
+  });
+  return {
+    name: "grafana",
+    title: "Grafana",
+    image: config.images.grafana ?? PINNED_IMAGES.grafana,
+    args: [],
+    env: {
+      GF_SECURITY_ADMIN_USER: config.grafana.adminUser,
+      // Grafana reads any setting from a file when the variable ends in __FILE.
+      GF_SECURITY_ADMIN_PASSWORD__FILE: GRAFANA_ADMIN_PASSWORD_FILE,
+      GF_AUTH_ANONYMOUS_ENABLED: "false",
+      GF_USERS_ALLOW_SIGN_UP: "false",
+      GF_USERS_ALLOW_ORG_CREATE: "false",
+      GF_ANALYTICS_REPORTING_ENABLED: "false",
+      GF_ANALYTICS_CHECK_FOR_UPDATES: "false",
+      GF_ANALYTICS_CHECK_FOR_PLUGIN_UPDATES: "false",
+      GF_NEWS_NEWS_FEED_ENABLED: "false",
+      GF_PATHS_PROVISIONING: PROVISIONING_DIR,
+      GF_LOG_MODE: "console",
+    },
+    ports: [
+      {
+        name: "http",
+        containerPort: GRAFANA_PORT,
+        protocol: "TCP",
+        hostPort: config.ports.grafana,
+        purpose: "Grafana: the LLM dashboards",
+        url: { scheme: "http", path: "" },
+      },
+    ],
+    data: { mountPath: "/var/lib/grafana", epoch: config.dataEpochs.grafana },
+    configFiles: [
+      {
+        path: "provisioning/datasources/llmobs.yml",
+        mountPath: `${PROVISIONING_DIR}/datasources/llmobs.yml`,
+        content: datasources,
+      },
+      {
+        path: "provisioning/dashboards/llmobs.yml",
+        mountPath: `${PROVISIONING_DIR}/dashboards/llmobs.yml`,
+        content: renderDashboardProvider(config),
+      },
+      ...dashboards.map((dashboard) => ({
+        path: `dashboards/${dashboard.name}`,
+        mountPath: `${GRAFANA_DASHBOARDS_DIR}/${dashboard.name}`,
+        content: dashboard.content,
+      })),
+    ],
+    secretFiles: [{ secret: "grafana-admin-password", mountPath: GRAFANA_ADMIN_PASSWORD_FILE }],
+    healthCheck: {
+      port: GRAFANA_PORT,
+      path: "/api/health",
+      intervalSeconds: 10,
+      timeoutSeconds: 5,
+      failureThreshold: 6,
+      startSeconds: 60,
+    },
+    resources: { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" },
+    // The image's grafana user; group 0 as the image expects.
+    runAs: { user: 472, group: 0 },
+    // Grafana writes plugins, sessions and temporary files outside its data directory.
+    readOnlyRootFilesystem: false,
+    hostMounts: [],
+    perNode: false,
+    metrics: { port: GRAFANA_PORT, path: "/metrics" },
+    talksTo: options.alertmanager ? ["prometheus", "jaeger", "alertmanager"] : ["prometheus", "jaeger"],
+    reachesHost: false,
+  };
+}

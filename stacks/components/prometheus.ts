@@ -1,0 +1,91 @@
+import type { DescribeContext } from "./context.ts";
+import type { ComponentDescription, ConfigFile } from "./types.ts";
+import { PINNED_IMAGES } from "./images.ts";
+import { renderPrometheusYml } from "../files/prometheusYml.ts";
+import { ALERTMANAGER_PORT } from "./alertmanager.ts";
+
+export const PROMETHEUS_PORT = 9090;
+const CONFIG_DIR = "/etc/prometheus";
+const DATA_DIR = "/prometheus";
+
+export interface RuleFile {
+  /** File name under rules/, e.g. "llm-recording.yml". */
+  name: string;
+  content: string;
+}
+
+/**
+ * Prometheus scrapes the user's LLM service and every component that serves metrics, evaluates the
+ * project's rule files, sends alerts to Alertmanager (when the stack has one) and accepts OTLP metrics
+ * pushed to /api/v1/otlp/v1/metrics.
+ */
+export function describePrometheus(
+  ctx: DescribeContext,
+  peers: readonly ComponentDescription[],
+  ruleFiles: readonly RuleFile[],
+): ComponentDescription {
+  const { config } = ctx;
+  const hasAlertmanager = peers.some((peer) => peer.name === "alertmanager");
+  const prometheusYml = renderPrometheusYml(ctx, {
+    selfTargets: [
+      { component: "prometheus", port: PROMETHEUS_PORT, metricsPath: "/metrics" },
+      ...peers.flatMap((peer) =>
+        peer.metrics ? [{ component: peer.name, port: peer.metrics.port, metricsPath: peer.metrics.path }] : [],
+      ),
+    ],
+    ...(hasAlertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),
+  });
+  const configFiles: ConfigFile[] = [
+    { path: "prometheus.yml", mountPath: `${CONFIG_DIR}/prometheus.yml`, content: prometheusYml },
+    ...ruleFiles.map((rule) => ({
+      path: `rules/${rule.name}`,
+      mountPath: `${CONFIG_DIR}/rules/${rule.name}`,
+      content: rule.content,
+    })),
+  ];
+  return {
+    name: "prometheus",
+    title: "Prometheus",
+    image: config.images.prometheus ?? PINNED_IMAGES.prometheus,
+    args: [
+      `--config.file=${CONFIG_DIR}/prometheus.yml`,
+      `--storage.tsdb.path=${DATA_DIR}`,
+      `--storage.tsdb.retention.time=${config.prometheus.retentionTime}`,
+      `--storage.tsdb.retention.size=${config.prometheus.retentionSize}`,
+      // Services can push OTLP metrics instead of (or as well as) being scraped.
+      "--web.enable-otlp-receiver",
+      `--web.listen-address=:${PROMETHEUS_PORT}`,
+    ],
+    env: {},
+    ports: [
+      {
+        name: "http",
+        containerPort: PROMETHEUS_PORT,
+        protocol: "TCP",
+        hostPort: config.ports.prometheus,
+        purpose: "Prometheus UI and query API; OTLP metrics at /api/v1/otlp/v1/metrics",
+        url: { scheme: "http", path: "" },
+      },
+    ],
+    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.prometheus },
+    configFiles,
+    secretFiles: [],
+    healthCheck: {
+      port: PROMETHEUS_PORT,
+      path: "/-/healthy",
+      readyPath: "/-/ready",
+      intervalSeconds: 10,
+      timeoutSeconds: 5,
+      failureThreshold: 6,
+      startSeconds: 60,
+    },
+    resources: { cpuRequest: "200m", cpuLimit: "2", memoryRequest: "512Mi", memoryLimit: "2Gi" },
+    runAs: { user: 65534, group: 65534 },
+    readOnlyRootFilesystem: true,
+    hostMounts: [],
+    perNode: false,
+    metrics: { port: PROMETHEUS_PORT, path: "/metrics" },
+    talksTo: [...new Set(peers.filter((peer) => peer.metrics || peer.name === "alertmanager").map((p) => p.name))],
+    reachesHost: true,
+  };
+}

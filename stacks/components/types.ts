@@ -1,0 +1,110 @@
+import type { ComponentName } from "./names.ts";
+
+/**
+ * A component described once, target-neutrally. The Docker and Kubernetes renderers turn the same
+ * description into resources; nothing here knows which target it will run on, so a fix to a port, a
+ * health check or a config file is one edit that both targets get.
+ *
+ * Descriptions are plain data (no Pulumi Outputs): secrets are referenced by name and wired in by the
+ * renderer, which keeps the descriptions testable and lets `npm run render` write every file offline.
+ */
+export interface ComponentDescription {
+  name: ComponentName;
+  /** What a person calls it: "Prometheus". */
+  title: string;
+  /** Pinned image reference (repository:version or @sha256 digest). */
+  image: string;
+  /** Arguments passed to the image's entrypoint. */
+  args: string[];
+  /** Plain, non-secret environment. */
+  env: Record<string, string>;
+  ports: PortDescription[];
+  /** The component's persistent data, if it keeps any. */
+  data?: DataDescription;
+  /** Files rendered from code and shipped into the container. */
+  configFiles: ConfigFile[];
+  /** Secrets the component reads from files; the renderer supplies the values. */
+  secretFiles: SecretFile[];
+  healthCheck: HealthCheck;
+  resources: Resources;
+  /** The user and group the image runs as; the data volume must be writable by them. */
+  runAs: { user: number; group: number };
+  /** Whether the image runs with a read-only root file system (everything it writes is on a volume). */
+  readOnlyRootFilesystem: boolean;
+  /** Host paths the component reads (node-exporter), always read-only. */
+  hostMounts: HostMount[];
+  /** Runs once per node, in the host's PID namespace (node-exporter). */
+  perNode: boolean;
+  /** Where the component serves its own Prometheus metrics, if it does. */
+  metrics?: { port: number; path: string };
+  /** Components this one opens connections to. */
+  talksTo: ComponentName[];
+  /** Reaches services on the Docker host (`host.docker.internal`), e.g. Prometheus scraping the LLM service. */
+  reachesHost: boolean;
+}
+
+export interface PortDescription {
+  /** A short name (at most 15 characters, DNS label): "http", "otlp-grpc". */
+  name: string;
+  containerPort: number;
+  protocol: "TCP" | "UDP";
+  /** The host port users reach it on (published on Docker, the Service port on Kubernetes); unset = internal. */
+  hostPort?: number;
+  /** What the port serves, for outputs and the README. */
+  purpose: string;
+  /** How a client addresses it: an http URL with this path ("" for a base URL), or a bare gRPC host:port. */
+  url: { scheme: "http"; path: string } | { scheme: "grpc" };
+}
+
+export interface DataDescription {
+  /** Where the image keeps its data. */
+  mountPath: string;
+  /** Bumped by `npm run data -- reset`: a new epoch is a fresh, empty volume. */
+  epoch: number;
+}
+
+export interface ConfigFile {
+  /** Path under the component's directory in the render output, e.g. "provisioning/datasources/llmobs.yml". */
+  path: string;
+  /** Absolute path inside the container. */
+  mountPath: string;
+  content: string;
+}
+
+export type SecretName = "grafana-admin-password";
+
+export interface SecretFile {
+  secret: SecretName;
+  mountPath: string;
+}
+
+export interface HealthCheck {
+  /** HTTP GET on this container port answers 2xx when the process is alive. */
+  port: number;
+  path: string;
+  /** A separate readiness path where the image has one (Prometheus /-/ready). */
+  readyPath?: string;
+  intervalSeconds: number;
+  timeoutSeconds: number;
+  failureThreshold: number;
+  /** Time to start before failures count. */
+  startSeconds: number;
+}
+
+/** Kubernetes-style quantities; the Docker renderer converts them. */
+export interface Resources {
+  cpuRequest: string;
+  cpuLimit: string;
+  memoryRequest: string;
+  memoryLimit: string;
+}
+
+export interface HostMount {
+  hostPath: string;
+  mountPath: string;
+}
+
+export interface StackDescription {
+  namePrefix: string;
+  components: ComponentDescription[];
+}

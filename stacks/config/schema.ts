@@ -1,0 +1,147 @@
+import { z } from "zod";
+import {
+  dnsLabel,
+  goDuration,
+  hostPort,
+  ipAddress,
+  pinnedImage,
+  prometheusDuration,
+  prometheusJobName,
+  prometheusSize,
+  urlPath,
+  type Format,
+} from "./formats.ts";
+
+/** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
+export const CONFIG_NAMESPACE = "llmobs";
+
+/**
+ * Keys that hold secrets. They are never part of the plain config object: the program reads them with
+ * `config.getSecret`, so they stay encrypted in state and in every resource input.
+ */
+export const SECRET_KEYS = ["grafanaAdminPassword"] as const;
+export type SecretKey = (typeof SECRET_KEYS)[number];
+
+function formatted(format: Format) {
+  return z.string({ error: `expected a string: ${format.allowed}` }).refine(format.test, { error: format.allowed });
+}
+
+const port = z
+  .number({ error: "expected a number: a port is an integer from 1 to 65535" })
+  .int({ error: "a port is an integer from 1 to 65535" })
+  .min(1, { error: "a port is an integer from 1 to 65535" })
+  .max(65535, { error: "a port is an integer from 1 to 65535" });
+
+const epoch = z
+  .number({ error: "expected a number: a data epoch is an integer 0 or greater" })
+  .int({ error: "a data epoch is an integer 0 or greater" })
+  .min(0, { error: "a data epoch is an integer 0 or greater" });
+
+/** Host ports, one per endpoint a user reaches from the host. */
+const ports = z.strictObject({
+  grafana: port.default(3005),
+  prometheus: port.default(9090),
+  jaegerUi: port.default(16686),
+  otlpGrpc: port.default(4317),
+  otlpHttp: port.default(4318),
+  /** Jaeger's legacy collector endpoint (Thrift over HTTP, /api/traces). */
+  jaegerCollector: port.default(14268),
+  alertmanager: port.default(9093),
+  /** node-exporter is scraped over the private network; publish it only when something else needs it. */
+  nodeExporter: port.optional(),
+});
+
+const images = z.strictObject({
+  prometheus: formatted(pinnedImage).optional(),
+  grafana: formatted(pinnedImage).optional(),
+  jaeger: formatted(pinnedImage).optional(),
+  "node-exporter": formatted(pinnedImage).optional(),
+  alertmanager: formatted(pinnedImage).optional(),
+});
+
+/** The user's LLM service, scraped by Prometheus. */
+const llmService = z.strictObject({
+  jobName: formatted(prometheusJobName).default("llm-service"),
+  targets: z
+    .array(formatted(hostPort), { error: "expected a list of host:port targets" })
+    .min(1, { error: "at least one host:port target" })
+    .default(["host.docker.internal:8000"]),
+  metricsPath: formatted(urlPath).default("/metrics"),
+  scheme: z.enum(["http", "https"], { error: "http or https" }).default("http"),
+});
+
+const prometheus = z.strictObject({
+  scrapeInterval: formatted(prometheusDuration).default("15s"),
+  evaluationInterval: formatted(prometheusDuration).default("15s"),
+  retentionTime: formatted(prometheusDuration).default("15d"),
+  retentionSize: formatted(prometheusSize).default("10GB"),
+});
+
+const grafana = z.strictObject({
+  adminUser: z
+    .string({ error: "expected a string: the Grafana admin login name" })
+    .regex(/^[A-Za-z0-9._@-]{1,64}$/, { error: "1 to 64 characters from letters, digits, '.', '_', '@', '-'" })
+    .default("admin"),
+  folder: z
+    .string({ error: "expected a string: the Grafana folder the dashboards are provisioned into" })
+    .min(1, { error: "a non-empty folder title" })
+    .default("LLM Observability"),
+});
+
+const jaeger = z.strictObject({
+  /** How long Badger keeps spans. */
+  spanRetention: formatted(goDuration).default("168h"),
+});
+
+const percent = z
+  .number({ error: "expected a number: a percentage from 1 to 100" })
+  .gt(0, { error: "a percentage greater than 0 and at most 100" })
+  .max(100, { error: "a percentage greater than 0 and at most 100" });
+
+/** Alert and dashboard thresholds; every one has the default the seeds name. */
+const thresholds = z.strictObject({
+  /** A scrape target down this long alerts (the LLM service critical, the rest warning). */
+  targetDownFor: formatted(prometheusDuration).default("5m"),
+  /** Host memory in use above this percentage for 5 minutes alerts. */
+  hostMemoryPercent: percent.default(90),
+});
+
+const alerting = z.strictObject({
+  /**
+   * Where the runbook lives; each alert links to `<base>#<alertname in lower case>`. Point it at README.md
+   * in your git host, e.g. https://github.com/acme/llm-observability/blob/main/README.md
+   */
+  runbookBaseUrl: z
+    .string({ error: "expected a string: the URL of the runbook (README.md in your git host)" })
+    .min(1, { error: "a non-empty URL" })
+    .default("README.md"),
+});
+
+/** Bumping a component's epoch gives it a fresh, empty data volume on the next `up` (see `npm run data`). */
+const dataEpochs = z.strictObject({
+  prometheus: epoch.default(0),
+  grafana: epoch.default(0),
+  jaeger: epoch.default(0),
+  "node-exporter": epoch.default(0),
+  alertmanager: epoch.default(0),
+});
+
+export const stackConfigSchema = z.strictObject({
+  target: z.enum(["docker", "kubernetes"], { error: "docker or kubernetes" }).default("docker"),
+  /** Prefix of every container, volume and network name, so two stacks can share one Docker engine. */
+  namePrefix: formatted(dnsLabel).default("llmobs"),
+  /** The host address published ports bind to (Docker target). */
+  bindAddress: formatted(ipAddress).default("127.0.0.1"),
+  ports: ports.prefault({}),
+  images: images.prefault({}),
+  llmService: llmService.prefault({}),
+  prometheus: prometheus.prefault({}),
+  grafana: grafana.prefault({}),
+  jaeger: jaeger.prefault({}),
+  thresholds: thresholds.prefault({}),
+  alerting: alerting.prefault({}),
+  dataEpochs: dataEpochs.prefault({}),
+});
+
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+export type HostPortName = keyof StackConfig["ports"];

@@ -1,0 +1,38 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as docker from "@pulumi/docker";
+import type { StackConfig } from "../config/schema.ts";
+import type { SecretName, StackDescription } from "../components/types.ts";
+import type { ComponentName } from "../components/names.ts";
+import { DockerComponent } from "./component.ts";
+import { LABELS, networkName } from "./naming.ts";
+
+/** Renders the stack description onto the local Docker engine: one private network, one component each. */
+export function renderDockerStack(
+  stack: StackDescription,
+  config: StackConfig,
+  secrets: Record<SecretName, pulumi.Output<string>>,
+): Map<ComponentName, DockerComponent> {
+  const network = new docker.Network(
+    "network",
+    {
+      name: networkName(stack.namePrefix),
+      driver: "bridge",
+      labels: [{ label: LABELS.stack, value: stack.namePrefix }],
+    },
+    { deleteBeforeReplace: true },
+  );
+  const components = new Map<ComponentName, DockerComponent>();
+  for (const description of stack.components) {
+    components.set(
+      description.name,
+      new DockerComponent(description.name, {
+        description,
+        namePrefix: stack.namePrefix,
+        bindAddress: config.bindAddress,
+        network,
+        secrets,
+      }),
+    );
+  }
+  return components;
+}

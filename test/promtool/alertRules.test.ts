@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { renderRuleFiles, ruleFileGroups } from "../../alerts/index.ts";
+import { alertTests } from "../../alerts/cases/index.ts";
+import { renderPromtoolTests } from "../../alerts/cases/promtoolFile.ts";
+import { isAlertingRule } from "../../alerts/model.ts";
+import { requireTool } from "../support/tools.ts";
+
+const config = parseStackConfig({ values: {}, secrets: {} });
+const suites = alertTests(config);
+
+describe("every alert is proven both ways", () => {
+  const alerts = ruleFileGroups(config).flatMap((file) =>
+    file.groups.flatMap((group) => group.rules.filter(isAlertingRule).map((rule) => ({ file: file.name, rule }))),
+  );
+
+  test.each(alerts.map(({ file, rule }) => [rule.alert, file, rule] as const))(
+    "%s has scenarios where it fires, stays silent and resolves",
+    (name, file) => {
+      const scenarios = suites.filter((suite) => suite.ruleFile === file).flatMap((suite) => suite.scenarios);
+      const kinds = new Set(scenarios.filter((s) => s.alert === name).map((s) => s.kind));
+      expect([...kinds].sort()).toEqual(["fires", "resolves", "silent"]);
+    },
+  );
+
+  test.each(alerts.map(({ rule }) => [rule.alert, rule] as const))("%s follows the conventions", (name, rule) => {
+    expect(name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
+    expect(rule.for).toMatch(/^\d+[smhd]$/);
+    expect(["critical", "warning", "info"]).toContain(rule.labels.severity);
+    expect(rule.annotations.summary.length).toBeGreaterThan(0);
+    expect(rule.annotations.description).toContain("{{ $value");
+    expect(rule.annotations.runbook_url).toContain(`#${name.toLowerCase()}`);
+  });
+});
+
+describe("promtool test rules", () => {
+  const dir = mkdtempSync(join(tmpdir(), "llmobs-promtool-"));
+  const ruleFiles = renderRuleFiles(config);
+  for (const file of ruleFiles) writeFileSync(join(dir, file.name), file.content);
+
+  test.each(suites.map((suite) => [suite.ruleFile, suite] as const))("%s: every scenario passes", (ruleFile, suite) => {
+    const promtool = requireTool("promtool");
+    const testFile = join(dir, `${ruleFile}.test.yml`);
+    writeFileSync(testFile, renderPromtoolTests(suite, ruleFiles.map((file) => file.name)));
+    let output: string;
+    try {
+      output = execFileSync(promtool, ["test", "rules", testFile], { cwd: dir, encoding: "utf8", stdio: "pipe" });
+    } catch (error) {
+      const { stdout, stderr } = error as { stdout: string; stderr: string };
+      throw new Error(`promtool test rules failed for ${ruleFile}:\n${stdout}\n${stderr}`);
+    }
+    expect(output).toContain("SUCCESS");
+  });
+});

@@ -1,0 +1,205 @@
+import { describe, expect, test } from "vitest";
+import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
+
+function problemsOf(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem[] {
+  try {
+    parseStackConfig({ values, secrets });
+  } catch (error) {
+    if (error instanceof StackConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+function onlyProblem(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem {
+  const problems = problemsOf(values, secrets);
+  expect(problems).toHaveLength(1);
+  return problems[0]!;
+}
+
+describe("stack config defaults", () => {
+  test("an empty config is the laptop stack", () => {
+    const config = parseStackConfig({ values: {}, secrets: {} });
+    expect(config.target).toBe("docker");
+    expect(config.bindAddress).toBe("127.0.0.1");
+    expect(config.ports).toMatchObject({ grafana: 3005, prometheus: 9090, jaegerUi: 16686, otlpGrpc: 4317, otlpHttp: 4318, jaegerCollector: 14268 });
+    expect(config.llmService).toEqual({ jobName: "llm-service", targets: ["host.docker.internal:8000"], metricsPath: "/metrics", scheme: "http" });
+    expect(config.prometheus.retentionTime).toBe("15d");
+  });
+
+  test("a partial object keeps the defaults of the keys it leaves out", () => {
+    const config = parseStackConfig({ values: { ports: { grafana: 3300 } }, secrets: {} });
+    expect(config.ports.grafana).toBe(3300);
+    expect(config.ports.prometheus).toBe(9090);
+  });
+
+  test("the committed stack files are valid", async () => {
+    const { readFileSync } = await import("node:fs");
+    const local = parseStackDocument(readFileSync(new URL("../../stacks/Pulumi.local.yaml", import.meta.url), "utf8"));
+    expect(local.target).toBe("docker");
+  });
+});
+
+describe("every bad value is named with its key, value and what is allowed", () => {
+  test("a port outside 1..65535", () => {
+    const problem = onlyProblem({ ports: { grafana: 70000 } });
+    expect(problem.key).toBe("llmobs:ports.grafana");
+    expect(problem.message).toContain("70000");
+    expect(problem.message).toContain("1 to 65535");
+  });
+
+  test("a port of 0 and a fractional port", () => {
+    const problems = problemsOf({ ports: { prometheus: 0, jaegerUi: 80.5 } });
+    expect(problems.map((p) => p.key).sort()).toEqual(["llmobs:ports.jaegerUi", "llmobs:ports.prometheus"]);
+  });
+
+  test("a port given as text", () => {
+    const problem = onlyProblem({ ports: { grafana: "3005" } });
+    expect(problem.key).toBe("llmobs:ports.grafana");
+    expect(problem.message).toContain("expected a number");
+  });
+
+  test("two endpoints on one host port", () => {
+    const problem = onlyProblem({ ports: { prometheus: 3005 } });
+    expect(problem.key).toBe("llmobs:ports.prometheus");
+    expect(problem.message).toContain("already taken by llmobs:ports.grafana");
+  });
+
+  test("an unknown target", () => {
+    const problem = onlyProblem({ target: "swarm" });
+    expect(problem.key).toBe("llmobs:target");
+    expect(problem.message).toContain('"swarm"');
+    expect(problem.message).toContain("docker or kubernetes");
+  });
+
+  test("a malformed duration", () => {
+    const problem = onlyProblem({ prometheus: { scrapeInterval: "15 s" } });
+    expect(problem.key).toBe("llmobs:prometheus.scrapeInterval");
+    expect(problem.message).toContain('"15 s"');
+    expect(problem.message).toContain("Prometheus duration");
+  });
+
+  test("a duration with days where Jaeger (Go) needs hours", () => {
+    const problem = onlyProblem({ jaeger: { spanRetention: "7d" } });
+    expect(problem.key).toBe("llmobs:jaeger.spanRetention");
+    expect(problem.message).toContain("no days");
+  });
+
+  test("a malformed size", () => {
+    const problem = onlyProblem({ prometheus: { retentionSize: "10 GB" } });
+    expect(problem.key).toBe("llmobs:prometheus.retentionSize");
+    expect(problem.message).toContain("10GB");
+  });
+
+  test("a scrape target that is not host:port", () => {
+    const problems = problemsOf({ llmService: { targets: ["http://localhost:8000/metrics", "localhost", "api:99999"] } });
+    expect(problems.map((p) => p.key)).toEqual([
+      "llmobs:llmService.targets[0]",
+      "llmobs:llmService.targets[1]",
+      "llmobs:llmService.targets[2]",
+    ]);
+    expect(problems[0]!.message).toContain("host:port");
+  });
+
+  test("scrape targets that are host:port pass, IPv6 included", () => {
+    expect(problemsOf({ llmService: { targets: ["api.internal:8000", "10.0.0.7:9464", "[::1]:8000"] } })).toEqual([]);
+  });
+
+  test("an empty list of scrape targets", () => {
+    expect(onlyProblem({ llmService: { targets: [] } }).key).toBe("llmobs:llmService.targets");
+  });
+
+  test("an empty password", () => {
+    const problem = onlyProblem({}, { grafanaAdminPassword: "  " });
+    expect(problem.key).toBe("llmobs:grafanaAdminPassword");
+    expect(problem.message).toContain("empty");
+  });
+
+  test("a short password", () => {
+    expect(onlyProblem({}, { grafanaAdminPassword: "admin" }).message).toContain("at least 12");
+  });
+
+  test("a bind address that is not an IP", () => {
+    const problem = onlyProblem({ bindAddress: "localhost" });
+    expect(problem.key).toBe("llmobs:bindAddress");
+    expect(problem.message).toContain('"localhost"');
+    expect(problem.message).toContain("IPv4 or IPv6");
+  });
+
+  test("an image without a version tag", () => {
+    const problems = problemsOf({ images: { grafana: "grafana/grafana:latest", prometheus: "prom/prometheus" } });
+    expect(problems.map((p) => p.key).sort()).toEqual(["llmobs:images.grafana", "llmobs:images.prometheus"]);
+    expect(problems[0]!.message).toContain("floating tags such as latest");
+  });
+
+  test("images pinned by version or digest pass", () => {
+    expect(
+      problemsOf({
+        images: {
+          grafana: "grafana/grafana:12.3.1",
+          prometheus: "registry.example.com:5000/mirror/prometheus:v3.7.3",
+          jaeger: `jaegertracing/jaeger@sha256:${"a".repeat(64)}`,
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  test("an unknown key, with the keys allowed there", () => {
+    const problem = onlyProblem({ ports: { grafna: 3005 } });
+    expect(problem.key).toBe("llmobs:ports.grafna");
+    expect(problem.message).toContain("unknown key");
+    expect(problem.message).toContain("grafana, prometheus");
+  });
+
+  test("an unknown top-level key", () => {
+    const problem = onlyProblem({ prots: {} });
+    expect(problem.key).toBe("llmobs:prots");
+    expect(problem.message).toContain("ports");
+  });
+
+  test("a name prefix that cannot name Docker objects", () => {
+    expect(onlyProblem({ namePrefix: "LLM Obs" }).key).toBe("llmobs:namePrefix");
+  });
+
+  test("every problem is reported at once", () => {
+    const problems = problemsOf(
+      { target: "swarm", bindAddress: "nowhere", ports: { grafana: 0, prometheus: 16686 }, prometheus: { retentionTime: "2 weeks" } },
+      { grafanaAdminPassword: "" },
+    );
+    expect(problems.map((p) => p.key).sort()).toEqual([
+      "llmobs:bindAddress",
+      "llmobs:grafanaAdminPassword",
+      "llmobs:ports.grafana",
+      "llmobs:ports.prometheus",
+      "llmobs:prometheus.retentionTime",
+      "llmobs:target",
+    ]);
+  });
+
+  test("the error message lists each problem and how to fix it", () => {
+    const error = (() => {
+      try {
+        parseStackConfig({ values: { bindAddress: "x", ports: { grafana: -1 } }, secrets: {} });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error("expected a StackConfigError");
+    })();
+    expect(error.message).toContain("2 problems; nothing was changed");
+    expect(error.message).toContain("- llmobs:bindAddress:");
+    expect(error.message).toContain("- llmobs:ports.grafana:");
+    expect(error.message).toContain("pulumi config set --path");
+  });
+
+  test("a password stored in plain text in a stack file", () => {
+    expect(() => parseStackDocument("config:\n  llmobs:grafanaAdminPassword: correct-horse-battery\n")).toThrow(
+      /pulumi config set --secret llmobs:grafanaAdminPassword/,
+    );
+  });
+
+  test("an encrypted password in a stack file is accepted unread", () => {
+    const config = parseStackDocument("config:\n  llmobs:grafanaAdminPassword:\n    secure: v1:abc\n");
+    expect(config.target).toBe("docker");
+  });
+});
