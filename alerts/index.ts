@@ -3,10 +3,14 @@ import type { RuleFile } from "../stacks/components/prometheus.ts";
 import { generatedYaml } from "../stacks/files/yaml.ts";
 import type { RuleGroup } from "./model.ts";
 import { stackHealthRules } from "./stackHealth.ts";
+import { recordingRuleGroups } from "./recording/index.ts";
 
 /** Every rule file Prometheus loads, one per group family. */
 export function ruleFileGroups(config: StackConfig): { name: string; groups: RuleGroup[] }[] {
-  return [{ name: "stack-health.yml", groups: [stackHealthRules(config)] }];
+  return [
+    { name: "llm-recording.yml", groups: recordingRuleGroups() },
+    { name: "stack-health.yml", groups: [stackHealthRules(config)] },
+  ];
 }
 
 export function renderRuleFiles(config: StackConfig): RuleFile[] {

@@ -1,7 +1,15 @@
 import type { StackConfig } from "../stacks/config/schema.ts";
 import type { DashboardFile } from "../stacks/components/grafana.ts";
+import { dashboardFile } from "./common/dashboard.ts";
+import { llmUsageDashboard } from "./llmUsage.ts";
+import { llmPerformanceDashboard } from "./llmPerformance.ts";
+import { hostDashboard } from "./host.ts";
 
 /** Every dashboard the stack provisions, rendered to Grafana JSON. */
-export function renderDashboards(_config: StackConfig): DashboardFile[] {
-  return [];
+export function renderDashboards(config: StackConfig): DashboardFile[] {
+  return [
+    dashboardFile("llm-usage.json", llmUsageDashboard(config)),
+    dashboardFile("llm-performance.json", llmPerformanceDashboard(config)),
+    dashboardFile("host.json", hostDashboard(config)),
+  ];
 }

@@ -112,6 +112,28 @@ function duplicatePortProblems(rawPorts: unknown): ConfigProblem[] {
   return problems;
 }
 
+/** A warning threshold must be crossed before its critical twin, or the warning could never be seen. */
+function thresholdOrderProblems(config: StackConfig): ConfigProblem[] {
+  const t = config.thresholds;
+  const pairs: [keyof typeof t, keyof typeof t, "below" | "above"][] = [
+    ["criticalTokenRate", "slowTokenRate", "below"],
+    ["criticalRequestSeconds", "slowRequestSeconds", "above"],
+    ["criticalErrorRatePercent", "errorRatePercent", "above"],
+  ];
+  const problems: ConfigProblem[] = [];
+  for (const [critical, warning, direction] of pairs) {
+    const ok = direction === "below" ? t[critical] < t[warning] : t[critical] > t[warning];
+    if (!ok) {
+      problems.push({
+        key: `${CONFIG_NAMESPACE}:thresholds.${critical}`,
+        value: t[critical],
+        message: `${t[critical]} is not allowed; it must be ${direction === "below" ? "lower" : "higher"} than thresholds.${warning} (${t[warning]})`,
+      });
+    }
+  }
+  return problems;
+}
+
 export interface RawStackConfig {
   /** Plain keys without the namespace, values already structured (objects, lists, numbers). */
   values: Record<string, unknown>;
@@ -144,6 +166,7 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
   const parsed = stackConfigSchema.safeParse(raw.values, { reportInput: true });
   if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues));
   problems.push(...duplicatePortProblems(raw.values["ports"]));
+  if (parsed.success) problems.push(...thresholdOrderProblems(parsed.data));
   if (problems.length > 0 || !parsed.success) throw new StackConfigError(problems);
   return parsed.data;
 }

@@ -22,6 +22,15 @@ export const CONFIG_NAMESPACE = "llmobs";
 export const SECRET_KEYS = ["grafanaAdminPassword"] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
+function isRegex(value: string): boolean {
+  try {
+    new RegExp(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function formatted(format: Format) {
   return z.string({ error: `expected a string: ${format.allowed}` }).refine(format.test, { error: format.allowed });
 }
@@ -98,12 +107,61 @@ const percent = z
   .gt(0, { error: "a percentage greater than 0 and at most 100" })
   .max(100, { error: "a percentage greater than 0 and at most 100" });
 
+const positive = (what: string) =>
+  z
+    .number({ error: `expected a number: ${what}, greater than 0` })
+    .gt(0, { error: `${what}, greater than 0` });
+
 /** Alert and dashboard thresholds; every one has the default the seeds name. */
 const thresholds = z.strictObject({
   /** A scrape target down this long alerts (the LLM service critical, the rest warning). */
   targetDownFor: formatted(prometheusDuration).default("5m"),
   /** Host memory in use above this percentage for 5 minutes alerts. */
   hostMemoryPercent: percent.default(90),
+  /** Output tokens per second below this is slow (seed 000: warning). */
+  slowTokenRate: positive("tokens per second").default(10),
+  /** ...and below this, critical (seed 000: "< 5 tokens/s"). */
+  criticalTokenRate: positive("tokens per second").default(5),
+  /** A p95 request duration above this many seconds is slow (seed 000: warning). */
+  slowRequestSeconds: positive("seconds").default(5),
+  /** ...and above this, critical (seed 000: "> 10s"). */
+  criticalRequestSeconds: positive("seconds").default(10),
+  /** Error rate above this percentage warns (seed 004: "< 1%"). */
+  errorRatePercent: percent.default(1),
+  /** ...and above this is critical (seed 000: "> 10%"). */
+  criticalErrorRatePercent: percent.default(10),
+  /** Success rate below this percentage warns (seed 004: "> 99%"). */
+  successRatePercent: percent.default(99),
+  /** Cache hit rate below this percentage warns (seed 004: "> 30%"). */
+  cacheHitRatePercent: percent.default(30),
+  /** p99 latency above this many seconds warns (seed 004: "< 10s"). */
+  p99LatencySeconds: positive("seconds").default(10),
+  /** The daily LLM budget in US dollars (seed 004: daily_budget=100). */
+  dailyBudgetUsd: positive("US dollars").default(100),
+  /** Spend above this percentage of the daily budget warns (seed 004: 80%). */
+  budgetWarningPercent: percent.default(80),
+});
+
+/** How dashboards group and annotate. */
+const dashboards = z.strictObject({
+  /**
+   * The metrics have no team label; a team is derived from agent_id. By default the first dotted segment,
+   * skipping a leading "agent.": meetmind.coordinator -> meetmind, agent.svea.pm -> svea.
+   */
+  teams: z
+    .strictObject({
+      /** An RE2 regular expression over the whole agent_id; `replacement` may use its groups ($1). */
+      pattern: z
+        .string({ error: "expected a string: a regular expression over agent_id" })
+        .refine(isRegex, { error: "a valid regular expression" })
+        .default("(?:agent\\.)?([^.]+).*"),
+      replacement: z.string({ error: "expected a string such as $1" }).default("$1"),
+      /** Exact agent_id -> team assignments that win over the pattern. */
+      agents: z.record(z.string(), z.string(), { error: "expected a map of agent_id: team" }).default({}),
+    })
+    .prefault({}),
+  /** PromQL whose samples mark deployments; defaults to restarts of the LLM service's processes. */
+  deploymentsQuery: z.string({ error: "expected a string: a PromQL expression" }).min(1).optional(),
 });
 
 const alerting = z.strictObject({
@@ -139,6 +197,7 @@ export const stackConfigSchema = z.strictObject({
   grafana: grafana.prefault({}),
   jaeger: jaeger.prefault({}),
   thresholds: thresholds.prefault({}),
+  dashboards: dashboards.prefault({}),
   alerting: alerting.prefault({}),
   dataEpochs: dataEpochs.prefault({}),
 });

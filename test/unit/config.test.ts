@@ -203,3 +203,40 @@ describe("every bad value is named with its key, value and what is allowed", () 
     expect(config.target).toBe("docker");
   });
 });
+
+describe("thresholds", () => {
+  test("the seeds' defaults", () => {
+    const { thresholds } = parseStackConfig({ values: {}, secrets: {} });
+    expect(thresholds).toMatchObject({
+      slowTokenRate: 10,
+      criticalTokenRate: 5,
+      slowRequestSeconds: 5,
+      criticalRequestSeconds: 10,
+      errorRatePercent: 1,
+      criticalErrorRatePercent: 10,
+      successRatePercent: 99,
+      cacheHitRatePercent: 30,
+      p99LatencySeconds: 10,
+      dailyBudgetUsd: 100,
+      budgetWarningPercent: 80,
+    });
+  });
+
+  test("a critical threshold on the wrong side of its warning", () => {
+    const problem = onlyProblem({ thresholds: { criticalTokenRate: 12 } });
+    expect(problem.key).toBe("llmobs:thresholds.criticalTokenRate");
+    expect(problem.message).toContain("lower than thresholds.slowTokenRate (10)");
+  });
+
+  test("a percentage above 100", () => {
+    expect(onlyProblem({ thresholds: { successRatePercent: 120 } }).key).toBe("llmobs:thresholds.successRatePercent");
+  });
+
+  test("a budget of zero", () => {
+    expect(onlyProblem({ thresholds: { dailyBudgetUsd: 0 } }).message).toContain("greater than 0");
+  });
+
+  test("a team pattern that is not a regular expression", () => {
+    expect(onlyProblem({ dashboards: { teams: { pattern: "([a-z" } } }).key).toBe("llmobs:dashboards.teams.pattern");
+  });
+});

@@ -1,0 +1,21 @@
+import { DataqueryBuilder } from "@grafana/grafana-foundation-sdk/prometheus";
+import { PROMETHEUS } from "./datasources.ts";
+
+/** A Prometheus query for a time series panel (a range query). */
+export function rangeQuery(refId: string, expr: string, legend: string): DataqueryBuilder {
+  return new DataqueryBuilder().refId(refId).datasource(PROMETHEUS).expr(expr).legendFormat(legend).range();
+}
+
+/** A Prometheus query evaluated once at the end of the range (stat, gauge, pie, bar gauge). */
+export function instantQuery(refId: string, expr: string, legend = ""): DataqueryBuilder {
+  return new DataqueryBuilder().refId(refId).datasource(PROMETHEUS).expr(expr).legendFormat(legend).instant();
+}
+
+/**
+ * The total over a window of a per-second series recorded every `evaluationSeconds`: each sample stands
+ * for that many seconds, so their sum times the interval is the increase. Cheap on recorded series,
+ * where `increase()` over the raw counters would read every raw sample.
+ */
+export function totalOver(rateExpr: string, window: string, evaluationSeconds: number): string {
+  return `sum_over_time(${rateExpr}[${window}]) * ${evaluationSeconds}`;
+}

@@ -1,0 +1,137 @@
+import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
+import type { StackConfig } from "../stacks/config/schema.ts";
+import { rangeQuery } from "./common/queries.ts";
+import { labelVariable } from "./common/variables.ts";
+import { higherIsWorse } from "./common/thresholds.ts";
+import { UNITS } from "./common/units.ts";
+import { timeSeries } from "./common/panels.ts";
+import { buildDashboard } from "./common/dashboard.ts";
+
+export const HOST_UID = "llmobs-host";
+
+/** node-exporter metrics, selected by instance only (no job name: the host is whatever exports node_*). */
+export function hostDashboard(config: StackConfig): Dashboard {
+  const memoryWarning = config.thresholds.hostMemoryPercent / 100;
+  const on = (metric: string, extra = "") => `${metric}{instance=~"$instance"${extra ? `, ${extra}` : ""}}`;
+  const rate = (metric: string, extra = "") => `rate(${on(metric, extra)}[$__rate_interval])`;
+  const realFilesystems = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs"';
+
+  const panels = [
+    timeSeries(
+      {
+        title: "CPU Usage",
+        description: "Share of CPU time not idle, across all cores.",
+        unit: UNITS.percent,
+        min: 0,
+        max: 1,
+        width: 12,
+        height: 8,
+      },
+      [rangeQuery("A", `1 - avg by (instance) (${rate("node_cpu_seconds_total", 'mode="idle"')})`, "{{instance}}")],
+    ),
+    timeSeries(
+      {
+        title: "Memory Usage",
+        description: `Share of memory in use (not available to new processes). Dashed: the ${config.thresholds.hostMemoryPercent}% alert threshold.`,
+        unit: UNITS.percent,
+        min: 0,
+        max: 1,
+        width: 12,
+        height: 8,
+        thresholds: higherIsWorse(memoryWarning, 1),
+      },
+      [
+        rangeQuery(
+          "A",
+          `1 - ${on("node_memory_MemAvailable_bytes")} / ${on("node_memory_MemTotal_bytes")}`,
+          "{{instance}}",
+        ),
+      ],
+      { thresholdLines: true },
+    ),
+    timeSeries(
+      {
+        title: "Disk I/O",
+        description: "Bytes read from and written to disks per second.",
+        unit: UNITS.bytesPerSecond,
+        width: 12,
+        height: 8,
+      },
+      [
+        rangeQuery("A", `sum by (instance) (${rate("node_disk_read_bytes_total")})`, "{{instance}} read"),
+        rangeQuery("B", `sum by (instance) (${rate("node_disk_written_bytes_total")})`, "{{instance}} written"),
+      ],
+    ),
+    timeSeries(
+      {
+        title: "Network I/O",
+        description: "Bytes received and sent per second, all interfaces but loopback.",
+        unit: UNITS.bytesPerSecond,
+        width: 12,
+        height: 8,
+      },
+      [
+        rangeQuery("A", `sum by (instance) (${rate("node_network_receive_bytes_total", 'device!="lo"')})`, "{{instance}} received"),
+        rangeQuery("B", `sum by (instance) (${rate("node_network_transmit_bytes_total", 'device!="lo"')})`, "{{instance}} sent"),
+      ],
+    ),
+    timeSeries(
+      {
+        title: "Load Average",
+        description: "Runnable and waiting processes, averaged over 1, 5 and 15 minutes; compare with the number of cores.",
+        unit: UNITS.load,
+        min: 0,
+        width: 12,
+        height: 8,
+      },
+      [
+        rangeQuery("A", on("node_load1"), "{{instance}} 1m"),
+        rangeQuery("B", on("node_load5"), "{{instance}} 5m"),
+        rangeQuery("C", on("node_load15"), "{{instance}} 15m"),
+      ],
+    ),
+    timeSeries(
+      {
+        title: "Filesystem Usage",
+        description: "Share of each real file system in use.",
+        unit: UNITS.percent,
+        min: 0,
+        max: 1,
+        width: 12,
+        height: 8,
+        thresholds: higherIsWorse(0.8, 0.9),
+      },
+      [
+        rangeQuery(
+          "A",
+          `1 - ${on("node_filesystem_avail_bytes", realFilesystems)} / ${on("node_filesystem_size_bytes", realFilesystems)}`,
+          "{{instance}} {{mountpoint}}",
+        ),
+      ],
+      { thresholdLines: true },
+    ),
+    timeSeries(
+      {
+        title: "File Descriptors",
+        description: "Allocated file descriptors as a share of the system-wide maximum.",
+        unit: UNITS.percent,
+        min: 0,
+        width: 24,
+        height: 8,
+        thresholds: higherIsWorse(0.8, 0.9),
+      },
+      [rangeQuery("A", `${on("node_filefd_allocated")} / ${on("node_filefd_maximum")}`, "{{instance}}")],
+      { thresholdLines: true },
+    ),
+  ];
+
+  return buildDashboard({
+    uid: HOST_UID,
+    title: "Host",
+    description: "CPU, memory, disks, network, load, file systems and file descriptors of the hosts node-exporter runs on.",
+    from: "now-1h",
+    variables: [labelVariable("instance", "Instance", "node_uname_info")],
+    annotations: [],
+    panels,
+  });
+}

@@ -1,0 +1,176 @@
+import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
+import type { StackConfig } from "../stacks/config/schema.ts";
+import { durationSeconds } from "../stacks/config/durations.ts";
+import { SERIES } from "../alerts/recording/canonical.ts";
+import { filtered } from "./common/filters.ts";
+import { instantQuery, rangeQuery, totalOver } from "./common/queries.ts";
+import { labelVariable } from "./common/variables.ts";
+import { higherIsWorse, lowerIsWorse } from "./common/thresholds.ts";
+import { UNITS } from "./common/units.ts";
+import { jaegerTracesLink } from "./common/links.ts";
+import { stat, timeSeries } from "./common/panels.ts";
+import { buildDashboard } from "./common/dashboard.ts";
+
+export const LLM_PERFORMANCE_UID = "llmobs-llm-performance";
+
+/**
+ * LLM Performance (seed 000): token generation speed, time to first token, latency, tokens and errors,
+ * per model. Reads the canonical series, so seed 000's metrics and the OpenTelemetry GenAI ones both
+ * fill it. The only filter is the model: these vocabularies have no agent.
+ */
+export function llmPerformanceDashboard(config: StackConfig): Dashboard {
+  const t = config.thresholds;
+  const every = durationSeconds(config.prometheus.evaluationInterval);
+  const byModel = ["model"] as const;
+  const requests = filtered(SERIES.requests(), byModel);
+  const errors = filtered(SERIES.errors(), byModel);
+  const speed = filtered(SERIES.tokenSpeed, byModel);
+  const tokens = filtered(SERIES.tokens, byModel);
+  const ttft = filtered(SERIES.ttftBuckets(), byModel);
+  const duration = filtered(SERIES.durationBuckets, byModel);
+  const quantiles = (buckets: string) =>
+    [0.5, 0.95, 0.99].map((q, i) =>
+      rangeQuery(String.fromCharCode(65 + i), `histogram_quantile(${q}, sum by (le) (${buckets}))`, `p${Math.round(q * 100)}`),
+    );
+  const tokenRateThresholds = lowerIsWorse(t.criticalTokenRate, t.slowTokenRate);
+  const durationThresholds = higherIsWorse(t.slowRequestSeconds, t.criticalRequestSeconds);
+
+  const panels = [
+    stat(
+      {
+        title: "Requests",
+        description: "LLM calls in the selected time range.",
+        unit: UNITS.count,
+        decimals: 0,
+        width: 6,
+        height: 4,
+      },
+      instantQuery("A", `sum(${totalOver(requests, "$__range", every)})`),
+    ),
+    stat(
+      {
+        title: "Token Generation Rate (now)",
+        description: `Mean output tokens per second over the last 5 minutes: red below ${t.criticalTokenRate}, yellow below ${t.slowTokenRate}.`,
+        unit: UNITS.tokensPerSecond,
+        decimals: 1,
+        width: 6,
+        height: 4,
+        thresholds: tokenRateThresholds,
+      },
+      instantQuery("A", `avg(${speed})`),
+    ),
+    stat(
+      {
+        title: "Time to First Token p95 (now)",
+        description: "95th percentile of the time to the first token over the last 5 minutes.",
+        unit: UNITS.seconds,
+        decimals: 2,
+        width: 6,
+        height: 4,
+      },
+      instantQuery("A", `histogram_quantile(0.95, sum by (le) (${ttft}))`),
+    ),
+    stat(
+      {
+        title: "Errors",
+        description: "Failed LLM calls in the selected time range.",
+        unit: UNITS.count,
+        decimals: 0,
+        width: 6,
+        height: 4,
+        thresholds: higherIsWorse(1, 1e12),
+      },
+      instantQuery("A", `sum(${totalOver(errors, "$__range", every)}) or vector(0)`),
+    ),
+    timeSeries(
+      {
+        title: "Token Generation Rate",
+        description: `Mean output tokens per second of a response, per model. Dashed: slow (${t.slowTokenRate} tokens/s) and critical (${t.criticalTokenRate} tokens/s).`,
+        unit: UNITS.tokensPerSecond,
+        min: 0,
+        width: 12,
+        height: 8,
+        thresholds: tokenRateThresholds,
+      },
+      [rangeQuery("A", `avg by (model) (${speed})`, "{{model}}")],
+      { thresholdLines: true },
+    ),
+    timeSeries(
+      {
+        title: "Time to First Token",
+        description: "Time from sending a request to receiving the first token: median, p95, p99. The panel link opens the traces in Jaeger.",
+        unit: UNITS.seconds,
+        min: 0,
+        width: 12,
+        height: 8,
+        links: [jaegerTracesLink()],
+      },
+      quantiles(ttft),
+    ),
+    timeSeries(
+      {
+        title: "Request Duration",
+        description: `End-to-end duration of LLM calls: median, p95, p99. Dashed: slow (${t.slowRequestSeconds}s) and critical (${t.criticalRequestSeconds}s). The panel link opens the traces in Jaeger.`,
+        unit: UNITS.seconds,
+        min: 0,
+        width: 12,
+        height: 8,
+        thresholds: durationThresholds,
+        links: [jaegerTracesLink()],
+      },
+      quantiles(duration),
+      { thresholdLines: true },
+    ),
+    timeSeries(
+      {
+        title: "Input / Output Tokens",
+        description: "Tokens per second sent to (input) and generated by (output) the models.",
+        unit: UNITS.tokensPerSecond,
+        min: 0,
+        width: 12,
+        height: 8,
+      },
+      [rangeQuery("A", `sum by (direction) (${tokens})`, "{{direction}}")],
+    ),
+    timeSeries(
+      {
+        title: "Error Count",
+        description: "Failed LLM calls per second, per model.",
+        unit: UNITS.errorsPerSecond,
+        min: 0,
+        width: 12,
+        height: 8,
+      },
+      [rangeQuery("A", `sum by (model) (${errors})`, "{{model}}")],
+    ),
+    timeSeries(
+      {
+        title: "Error Rate",
+        description: `Failed calls as a share of all calls, per model. Dashed: ${t.errorRatePercent}% and ${t.criticalErrorRatePercent}% (critical).`,
+        unit: UNITS.percent,
+        min: 0,
+        width: 12,
+        height: 8,
+        thresholds: higherIsWorse(t.errorRatePercent / 100, t.criticalErrorRatePercent / 100),
+      },
+      [
+        rangeQuery(
+          "A",
+          `(sum by (model) (${errors}) or 0 * sum by (model) (${requests})) / sum by (model) (${requests})`,
+          "{{model}}",
+        ),
+      ],
+      { thresholdLines: true },
+    ),
+  ];
+
+  return buildDashboard({
+    uid: LLM_PERFORMANCE_UID,
+    title: "LLM Performance",
+    description: "Token generation speed, time to first token, latency, tokens and errors per model.",
+    from: "now-1h",
+    variables: [labelVariable("model", "Model", SERIES.requests())],
+    annotations: [],
+    panels,
+  });
+}

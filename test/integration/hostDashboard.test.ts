@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describeStack } from "../../stacks/components/stack.ts";
+import { renderedFiles } from "../../stacks/render/files.ts";
+import { writeRenderedFiles } from "../../stacks/render/write.ts";
+import { freePort, waitFor, type RunningProcess } from "../support/processes.ts";
+import { startNodeExporter, startPrometheus } from "../support/prometheus.ts";
+import { instantQuery } from "../support/prometheusApi.ts";
+import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
+import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation } from "../support/grafanaQueries.ts";
+
+/** The Host dashboard against a real Prometheus scraping a real node-exporter. */
+const config = fastConfig();
+const dashboard = renderedDashboard(config, "host.json");
+const queries = panelQueries(dashboard);
+const how: Interpolation = { range: "1m", rangeSeconds: 60, rateInterval: "10s" };
+const running: RunningProcess[] = [];
+let url: string;
+
+beforeAll(async () => {
+  const [prometheusPort, exporterPort, unused] = [await freePort(), await freePort(), await freePort()];
+  const ports: Record<string, number> = { prometheus: prometheusPort, "node-exporter": exporterPort };
+  const dir = mkdtempSync(join(tmpdir(), "llmobs-host-"));
+  writeRenderedFiles(renderedFiles(describeStack(config, (name) => `127.0.0.1:${ports[name] ?? unused}`)), dir);
+  running.push(await startNodeExporter(exporterPort));
+  const prometheus = await startPrometheus({ configFile: join(dir, "prometheus/prometheus.yml"), dataDir: join(dir, "data"), port: prometheusPort });
+  running.push(prometheus);
+  url = prometheus.url;
+  // Rates need a few scrapes.
+  await waitFor("several node-exporter scrapes", async () => {
+    const result = await instantQuery(url, 'count_over_time(up{job="node-exporter"}[1m]) >= 4');
+    return result.length > 0 ? true : undefined;
+  });
+});
+
+afterAll(async () => Promise.all(running.map((process) => process.stop())));
+
+describe("Host dashboard on a live node-exporter", () => {
+  test.each(queries.map((q) => [`${q.panel} ${q.refId}`, q] as const))("%s returns data", async (_, query) => {
+    const result = await runPanelQuery(url, query, how);
+    expect(hasData(result.samples), result.expr).toBe(true);
+  });
+
+  test("the instance variable finds the exporter", async () => {
+    const variable = dashboard.templating!.list.find((v) => v.name === "instance")!;
+    expect(await variableValues(url, variable, how)).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+$/)]);
+  });
+});
