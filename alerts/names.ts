@@ -3,7 +3,7 @@
  * series, so the names live in one place.
  */
 export const BUDGET_ALERTS = {
-  spendHigh: "LLMDailySpendHigh",
-  budgetExceeded: "LLMDailyBudgetExceeded",
+  /** warning at the warning share of the daily budget, critical over the budget. */
+  dailySpend: "LLMDailySpendHigh",
   projectedOverBudget: "LLMSpendProjectedOverBudget",
 } as const;

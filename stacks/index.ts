@@ -30,4 +30,5 @@ export const jaegerUrl = urls["jaeger.ui"];
 export const otlpGrpcEndpoint = urls["jaeger.otlp-grpc"];
 export const otlpHttpEndpoint = urls["jaeger.otlp-http"];
 export const jaegerCollectorUrl = urls["jaeger.collector"];
+export const alertmanagerUrl = urls["alertmanager.http"];
 export const endpoints = urls;

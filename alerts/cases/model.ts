@@ -1,3 +1,5 @@
+import type { Severity } from "../model.ts";
+
 /**
  * promtool unit tests for alerts, as typed values. Each scenario feeds its own series and checks one
  * alert at one time; `npm test` runs every scenario with `promtool test rules`, and checks that every alert
@@ -17,6 +19,11 @@ export interface ExpectedAlert {
 
 export interface AlertScenario {
   alert: string;
+  /**
+   * The severities this scenario proves. Twins share a name; a scenario where the critical one stays
+   * silent may still expect the warning one, with its exact annotations.
+   */
+  severities: Severity[];
   kind: "fires" | "silent" | "resolves";
   /** What the scenario shows, e.g. "down for 5 minutes". */
   name: string;
@@ -25,7 +32,7 @@ export interface AlertScenario {
   series: Series[];
   /** Evaluation time, as a duration from the start. */
   at: string;
-  /** The alerts expected at `at` (only for "fires"; the others expect none). */
+  /** Every alert of this name expected at `at` (none when omitted). */
   alerts?: ExpectedAlert[];
 }
 

@@ -14,6 +14,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
     scenarios: [
       {
         alert: "LLMServiceDown",
+        severities: ["critical"],
         kind: "fires",
         name: "the LLM service cannot be scraped for 5 minutes",
         series: [{ series: `up{job="${job}",instance="api:8000"}`, values: "1 1 0x10" }],
@@ -31,6 +32,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
       },
       {
         alert: "LLMServiceDown",
+        severities: ["critical"],
         kind: "silent",
         name: "down for 4 minutes, less than its for",
         series: [{ series: `up{job="${job}",instance="api:8000"}`, values: "1 1 0 0 0 0 1x10" }],
@@ -38,6 +40,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
       },
       {
         alert: "LLMServiceDown",
+        severities: ["critical"],
         kind: "resolves",
         name: "scraped again after an outage",
         series: [{ series: `up{job="${job}",instance="api:8000"}`, values: "1 1 0x8 1x10" }],
@@ -45,6 +48,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
       },
       {
         alert: "TargetDown",
+        severities: ["warning"],
         kind: "fires",
         name: "Grafana cannot be scraped for 5 minutes; a down LLM service is not this alert",
         series: [
@@ -65,6 +69,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
       },
       {
         alert: "TargetDown",
+        severities: ["warning"],
         kind: "silent",
         name: "every target up",
         series: [{ series: 'up{job="grafana",instance="grafana:3000"}', values: "1x10" }],
@@ -72,6 +77,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
       },
       {
         alert: "TargetDown",
+        severities: ["warning"],
         kind: "resolves",
         name: "Grafana back after an outage",
         series: [{ series: 'up{job="grafana",instance="grafana:3000"}', values: "0x7 1x10" }],
@@ -79,6 +85,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
       },
       {
         alert: "HostMemoryHigh",
+        severities: ["warning"],
         kind: "fires",
         name: "95% of memory in use for 5 minutes",
         series: memory(5),
@@ -96,6 +103,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
       },
       {
         alert: "HostMemoryHigh",
+        severities: ["warning"],
         kind: "silent",
         name: "89% in use, just under the threshold",
         series: memory(11),
@@ -103,6 +111,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
       },
       {
         alert: "HostMemoryHigh",
+        severities: ["warning"],
         kind: "resolves",
         name: "memory freed after 8 minutes at 95%",
         series: [

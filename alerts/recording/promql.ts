@@ -30,3 +30,13 @@ export function mapLabel(expr: string, target: string, value: string, source: st
 export function ratio(numerator: string, denominator: string): string {
   return `${numerator} / (${denominator} > 0)`;
 }
+
+/**
+ * The total over a window of a per-second series recorded every `evaluationSeconds`: each sample stands
+ * for that many seconds, so their sum times the interval is the increase. Cheap on recorded series,
+ * where `increase()` over the raw counters would read every raw sample, and right for series that
+ * appeared part-way through the window (an average would not be).
+ */
+export function totalOver(rateExpr: string, window: string, evaluationSeconds: number): string {
+  return `sum_over_time(${rateExpr}[${window}]) * ${evaluationSeconds}`;
+}

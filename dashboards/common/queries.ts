@@ -10,12 +10,3 @@ export function rangeQuery(refId: string, expr: string, legend: string): Dataque
 export function instantQuery(refId: string, expr: string, legend = ""): DataqueryBuilder {
   return new DataqueryBuilder().refId(refId).datasource(PROMETHEUS).expr(expr).legendFormat(legend).instant();
 }
-
-/**
- * The total over a window of a per-second series recorded every `evaluationSeconds`: each sample stands
- * for that many seconds, so their sum times the interval is the increase. Cheap on recorded series,
- * where `increase()` over the raw counters would read every raw sample.
- */
-export function totalOver(rateExpr: string, window: string, evaluationSeconds: number): string {
-  return `sum_over_time(${rateExpr}[${window}]) * ${evaluationSeconds}`;
-}

@@ -1,10 +1,11 @@
 import type { StackConfig } from "../config/schema.ts";
-import { describeContext, type DescribeContext } from "./context.ts";
+import { describeContext, type DescribeOverrides } from "./context.ts";
 import type { StackDescription } from "./types.ts";
 import { describePrometheus } from "./prometheus.ts";
 import { describeGrafana } from "./grafana.ts";
 import { describeJaeger } from "./jaeger.ts";
 import { describeNodeExporter } from "./nodeExporter.ts";
+import { describeAlertmanager } from "./alertmanager.ts";
 import { renderRuleFiles } from "../../alerts/index.ts";
 import { renderDashboards } from "../../dashboards/index.ts";
 
@@ -12,11 +13,12 @@ import { renderDashboards } from "../../dashboards/index.ts";
  * The whole stack, described once for every target: each component with its image, ports, data, health
  * check and the config files rendered from code (rules from alerts/, dashboards from dashboards/).
  */
-export function describeStack(config: StackConfig, peer?: DescribeContext["peer"]): StackDescription {
-  const ctx = describeContext(config, peer);
+export function describeStack(config: StackConfig, overrides: DescribeOverrides = {}): StackDescription {
+  const ctx = describeContext(config, overrides);
   const jaeger = describeJaeger(ctx);
   const nodeExporter = describeNodeExporter(ctx);
-  const grafana = describeGrafana(ctx, renderDashboards(config), { alertmanager: false });
-  const prometheus = describePrometheus(ctx, [grafana, jaeger, nodeExporter], renderRuleFiles(config));
-  return { namePrefix: config.namePrefix, components: [prometheus, grafana, jaeger, nodeExporter] };
+  const alertmanager = describeAlertmanager(ctx, { webhookConfigured: config.secretsSet.includes("alertmanagerWebhookUrl") });
+  const grafana = describeGrafana(ctx, renderDashboards(config), { alertmanager: true });
+  const prometheus = describePrometheus(ctx, [grafana, jaeger, nodeExporter, alertmanager], renderRuleFiles(config));
+  return { namePrefix: config.namePrefix, components: [prometheus, grafana, jaeger, nodeExporter, alertmanager] };
 }

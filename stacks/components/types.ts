@@ -71,7 +71,7 @@ export interface ConfigFile {
   content: string;
 }
 
-export type SecretName = "grafana-admin-password";
+export type SecretName = "grafana-admin-password" | "alertmanager-webhook-url";
 
 export interface SecretFile {
   secret: SecretName;

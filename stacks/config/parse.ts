@@ -1,5 +1,12 @@
 import type { z } from "zod";
 import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type StackConfig } from "./schema.ts";
+import { CATALOG } from "../../alerts/catalog/metrics.ts";
+
+/** Bucket bounds every catalogued time-to-first-token histogram has. */
+const TTFT_BUCKET_BOUNDS = (() => {
+  const sets = CATALOG.filter((m) => /time_to_first_token/.test(m.name)).map((m) => m.buckets ?? []);
+  return sets[0]!.filter((bound) => sets.every((set) => set.includes(bound)));
+})();
 
 /** One bad config value: the key a user types, the value found, and what is allowed instead. */
 export interface ConfigProblem {
@@ -113,7 +120,32 @@ function duplicatePortProblems(rawPorts: unknown): ConfigProblem[] {
 }
 
 /** A warning threshold must be crossed before its critical twin, or the warning could never be seen. */
-function thresholdOrderProblems(config: StackConfig): ConfigProblem[] {
+type ParsedConfig = Omit<StackConfig, "secretsSet">;
+
+/** An objective of 100% leaves no error budget; a TTFT bound must be a bucket both vocabularies have. */
+function sloProblems(config: ParsedConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const key of ["availabilityPercent", "ttftPercent"] as const) {
+    if (config.slo[key] >= 100) {
+      problems.push({
+        key: `${CONFIG_NAMESPACE}:slo.${key}`,
+        value: config.slo[key],
+        message: `${config.slo[key]} is not allowed; an objective must be below 100 (100% leaves no error budget to burn)`,
+      });
+    }
+  }
+  const bounds = TTFT_BUCKET_BOUNDS;
+  if (!bounds.includes(config.slo.ttftSeconds)) {
+    problems.push({
+      key: `${CONFIG_NAMESPACE}:slo.ttftSeconds`,
+      value: config.slo.ttftSeconds,
+      message: `${config.slo.ttftSeconds} is not allowed; it must be a bucket bound of the emitters' time-to-first-token histograms: ${bounds.join(", ")}`,
+    });
+  }
+  return problems;
+}
+
+function thresholdOrderProblems(config: ParsedConfig): ConfigProblem[] {
   const t = config.thresholds;
   const pairs: [keyof typeof t, keyof typeof t, "below" | "above"][] = [
     ["criticalTokenRate", "slowTokenRate", "below"],
@@ -155,6 +187,12 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
         value: "(empty)",
         message: "an empty secret is not allowed; set a value with `pulumi config set --secret`, or remove the key to have one generated",
       });
+    } else if (key === "alertmanagerWebhookUrl" && value !== undefined && !/^https?:\/\/[^\s/]+/.test(value)) {
+      problems.push({
+        key: `${CONFIG_NAMESPACE}:${key}`,
+        value: "(hidden)",
+        message: "not an http(s) URL; set the receiver's full URL, e.g. https://hooks.slack.com/services/... or https://alerts.example.com/hook",
+      });
     } else if (key === "grafanaAdminPassword" && value !== undefined && value.length < 12) {
       problems.push({
         key: `${CONFIG_NAMESPACE}:${key}`,
@@ -166,7 +204,8 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
   const parsed = stackConfigSchema.safeParse(raw.values, { reportInput: true });
   if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues));
   problems.push(...duplicatePortProblems(raw.values["ports"]));
-  if (parsed.success) problems.push(...thresholdOrderProblems(parsed.data));
+  if (parsed.success) problems.push(...thresholdOrderProblems(parsed.data), ...sloProblems(parsed.data));
   if (problems.length > 0 || !parsed.success) throw new StackConfigError(problems);
-  return parsed.data;
+  const secretsSet = SECRET_KEYS.filter((key) => key in raw.secrets);
+  return { ...parsed.data, secretsSet };
 }

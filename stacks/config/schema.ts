@@ -19,7 +19,7 @@ export const CONFIG_NAMESPACE = "llmobs";
  * Keys that hold secrets. They are never part of the plain config object: the program reads them with
  * `config.getSecret`, so they stay encrypted in state and in every resource input.
  */
-export const SECRET_KEYS = ["grafanaAdminPassword"] as const;
+export const SECRET_KEYS = ["grafanaAdminPassword", "alertmanagerWebhookUrl"] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
 function isRegex(value: string): boolean {
@@ -173,6 +173,31 @@ const alerting = z.strictObject({
     .string({ error: "expected a string: the URL of the runbook (README.md in your git host)" })
     .min(1, { error: "a non-empty URL" })
     .default("README.md"),
+  /**
+   * How Alertmanager notifies, once the secret llmobs:alertmanagerWebhookUrl is set: Alertmanager's JSON
+   * webhook, or a Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat, ...).
+   */
+  receiver: z.enum(["webhook", "slack"], { error: "webhook or slack" }).default("webhook"),
+  /** The channel for the Slack-compatible receiver. */
+  slackChannel: z.string({ error: "expected a string such as #llm-alerts" }).min(1).default("#llm-alerts"),
+  /** How long Alertmanager waits to batch a new group's alerts, and between updates of a group. */
+  groupWait: formatted(prometheusDuration).default("30s"),
+  groupInterval: formatted(prometheusDuration).default("5m"),
+  /** How often a still-firing alert is sent again: critical, and everything else. */
+  criticalRepeatInterval: formatted(prometheusDuration).default("1h"),
+  repeatInterval: formatted(prometheusDuration).default("4h"),
+});
+
+/**
+ * Service level objectives for the burn-rate alerts (Google SRE workbook, multi-window, multi-burn-rate).
+ */
+const slo = z.strictObject({
+  /** Share of LLM calls that succeed. */
+  availabilityPercent: percent.default(99),
+  /** A first token within this many seconds is good. Must be a bucket boundary of the emitters' TTFT histograms. */
+  ttftSeconds: positive("seconds").default(1),
+  /** Share of calls whose first token is good. */
+  ttftPercent: percent.default(95),
 });
 
 /** Bumping a component's epoch gives it a fresh, empty data volume on the next `up` (see `npm run data`). */
@@ -199,8 +224,12 @@ export const stackConfigSchema = z.strictObject({
   thresholds: thresholds.prefault({}),
   dashboards: dashboards.prefault({}),
   alerting: alerting.prefault({}),
+  slo: slo.prefault({}),
   dataEpochs: dataEpochs.prefault({}),
 });
 
-export type StackConfig = z.infer<typeof stackConfigSchema>;
+export type StackConfig = z.infer<typeof stackConfigSchema> & {
+  /** The secret keys the stack sets (their values are never here). */
+  secretsSet: readonly SecretKey[];
+};
 export type HostPortName = keyof StackConfig["ports"];

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
-import type { ComponentDescription, SecretName } from "../components/types.ts";
+import type { ComponentDescription } from "../components/types.ts";
+import { requireSecret, type StackSecrets } from "../secrets.ts";
 import { containerName, LABELS, volumeName } from "./naming.ts";
 import { dockerLimits } from "./limits.ts";
 
@@ -10,7 +11,7 @@ export interface DockerComponentArgs {
   /** Host address published ports bind to. */
   bindAddress: string;
   network: docker.Network;
-  secrets: Record<SecretName, pulumi.Output<string>>;
+  secrets: StackSecrets;
 }
 
 /**
@@ -81,7 +82,7 @@ export class DockerComponent extends pulumi.ComponentResource {
           ...d.configFiles.map((file) => ({ file: file.mountPath, content: file.content })),
           ...d.secretFiles.map((file) => ({
             file: file.mountPath,
-            content: secrets[file.secret],
+            content: requireSecret(secrets, file.secret),
             permissions: "0400",
             owner: String(d.runAs.user),
           })),

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import type { StackConfig } from "../config/schema.ts";
-import type { SecretName, StackDescription } from "../components/types.ts";
+import type { StackDescription } from "../components/types.ts";
+import type { StackSecrets } from "../secrets.ts";
 import type { ComponentName } from "../components/names.ts";
 import { DockerComponent } from "./component.ts";
 import { LABELS, networkName } from "./naming.ts";
@@ -10,7 +11,7 @@ import { LABELS, networkName } from "./naming.ts";
 export function renderDockerStack(
   stack: StackDescription,
   config: StackConfig,
-  secrets: Record<SecretName, pulumi.Output<string>>,
+  secrets: StackSecrets,
 ): Map<ComponentName, DockerComponent> {
   const network = new docker.Network(
     "network",

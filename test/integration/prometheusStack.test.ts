@@ -30,7 +30,7 @@ beforeAll(async () => {
     secrets: {},
   });
   const loopback: Record<string, number> = { prometheus: prometheusPort, "node-exporter": nodeExporterPort };
-  const stack = describeStack(config, (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}`);
+  const stack = describeStack(config, { peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}` });
   writeRenderedFiles(renderedFiles(stack), dir);
 
   running.push(await startNodeExporter(nodeExporterPort));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,12 +19,19 @@ describe("every alert is proven both ways", () => {
     file.groups.flatMap((group) => group.rules.filter(isAlertingRule).map((rule) => ({ file: file.name, rule }))),
   );
 
-  test.each(alerts.map(({ file, rule }) => [rule.alert, file, rule] as const))(
+  test.each(alerts.map(({ file, rule }) => [`${rule.alert} (${rule.labels.severity})`, file, rule] as const))(
     "%s has scenarios where it fires, stays silent and resolves",
-    (name, file) => {
-      const scenarios = suites.filter((suite) => suite.ruleFile === file).flatMap((suite) => suite.scenarios);
-      const kinds = new Set(scenarios.filter((s) => s.alert === name).map((s) => s.kind));
-      expect([...kinds].sort()).toEqual(["fires", "resolves", "silent"]);
+    (_, file, rule) => {
+      const scenarios = suites
+        .filter((suite) => suite.ruleFile === file)
+        .flatMap((suite) => suite.scenarios)
+        .filter((s) => s.alert === rule.alert && s.severities.includes(rule.labels.severity));
+      expect([...new Set(scenarios.map((s) => s.kind))].sort()).toEqual(["fires", "resolves", "silent"]);
+      for (const scenario of scenarios) {
+        const expected = (scenario.alerts ?? []).map((alert) => alert.labels.severity);
+        // A firing scenario expects this severity; a silent or resolved one must not.
+        expect(expected.includes(rule.labels.severity), `${scenario.kind}: ${scenario.name}`).toBe(scenario.kind === "fires");
+      }
     },
   );
 
@@ -42,17 +50,19 @@ describe("promtool test rules", () => {
   const ruleFiles = renderRuleFiles(config);
   for (const file of ruleFiles) writeFileSync(join(dir, file.name), file.content);
 
-  test.each(suites.map((suite) => [suite.ruleFile, suite] as const))("%s: every scenario passes", (ruleFile, suite) => {
+  // Concurrent: the budget suite replays a whole day and takes a while; the others need not wait for it.
+  test.concurrent.each(suites.map((suite) => [suite.ruleFile, suite] as const))("%s: every scenario passes", async (ruleFile, suite) => {
     const promtool = requireTool("promtool");
     const testFile = join(dir, `${ruleFile}.test.yml`);
-    writeFileSync(testFile, renderPromtoolTests(suite, ruleFiles.map((file) => file.name)));
+    const needed = ruleFileGroups(config).filter((file) => file.name === ruleFile || file.name === "llm-recording.yml");
+    writeFileSync(testFile, renderPromtoolTests(suite, needed, config.prometheus.evaluationInterval));
     let output: string;
     try {
-      output = execFileSync(promtool, ["test", "rules", testFile], { cwd: dir, encoding: "utf8", stdio: "pipe" });
+      output = (await promisify(execFile)(promtool, ["test", "rules", testFile], { cwd: dir, encoding: "utf8", maxBuffer: 16 * 2 ** 20 })).stdout;
     } catch (error) {
       const { stdout, stderr } = error as { stdout: string; stderr: string };
       throw new Error(`promtool test rules failed for ${ruleFile}:\n${stdout}\n${stderr}`);
     }
     expect(output).toContain("SUCCESS");
-  });
+  }, 180_000);
 });

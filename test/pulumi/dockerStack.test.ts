@@ -17,8 +17,9 @@ beforeAll(async () => {
 });
 
 describe("the local stack on Docker", () => {
-  test("registers the four containers, named after the stack", () => {
+  test("registers the five containers, named after the stack", () => {
     expect(run.ofType(CONTAINER).map((c) => c.inputs.name).sort()).toEqual([
+      "llmobs-alertmanager",
       "llmobs-grafana",
       "llmobs-jaeger",
       "llmobs-node-exporter",
@@ -28,7 +29,6 @@ describe("the local stack on Docker", () => {
 
   test("pulls the pinned images and runs each container from its image", () => {
     for (const [component, image] of Object.entries(PINNED_IMAGES)) {
-      if (component === "alertmanager") continue;
       const remote = run.named(IMAGE, `${component}-image`);
       expect(remote.inputs.name).toBe(image);
       expect(remote.inputs.keepLocally).toBe(true);
@@ -42,6 +42,7 @@ describe("the local stack on Docker", () => {
       (c.inputs.ports ?? []).map((p: any) => `${c.inputs.name} ${p.ip}:${p.external}->${p.internal}`),
     );
     expect(published.sort()).toEqual([
+      "llmobs-alertmanager 127.0.0.1:9093->9093",
       "llmobs-grafana 127.0.0.1:3005->3000",
       "llmobs-jaeger 127.0.0.1:14268->14268",
       "llmobs-jaeger 127.0.0.1:16686->16686",
@@ -52,7 +53,7 @@ describe("the local stack on Docker", () => {
   });
 
   test("mounts each named volume at its image's data directory, and keeps it on delete", () => {
-    const expected: Record<string, string> = { prometheus: "/prometheus", grafana: "/var/lib/grafana", jaeger: "/tmp" };
+    const expected: Record<string, string> = { prometheus: "/prometheus", grafana: "/var/lib/grafana", jaeger: "/tmp", alertmanager: "/alertmanager" };
     for (const [component, dataDir] of Object.entries(expected)) {
       const volume = run.named(VOLUME, `${component}-data`);
       expect(volume.inputs.name).toBe(`llmobs-${component}-data`);
@@ -60,7 +61,7 @@ describe("the local stack on Docker", () => {
       const mounts = run.named(CONTAINER, component).inputs.mounts;
       expect(mounts).toContainEqual({ type: "volume", source: `llmobs-${component}-data`, target: dataDir });
     }
-    expect(run.ofType(VOLUME)).toHaveLength(3);
+    expect(run.ofType(VOLUME)).toHaveLength(4);
   });
 
   test("node-exporter reads the host's /proc, /sys and / read-only", () => {
@@ -79,7 +80,20 @@ describe("the local stack on Docker", () => {
       }
     }
     const prometheusUploads = run.named(CONTAINER, "prometheus").inputs.uploads.map((u: any) => u.file);
-    expect(prometheusUploads).toEqual(expect.arrayContaining(["/etc/prometheus/prometheus.yml", "/etc/prometheus/rules/stack-health.yml"]));
+    expect(prometheusUploads).toEqual(
+      expect.arrayContaining([
+        "/etc/prometheus/prometheus.yml",
+        "/etc/prometheus/rules/llm-recording.yml",
+        "/etc/prometheus/rules/llm-alerts.yml",
+        "/etc/prometheus/rules/llm-slo.yml",
+        "/etc/prometheus/rules/stack-health.yml",
+      ]),
+    );
+    expect(run.named(CONTAINER, "grafana").inputs.uploads.map((u: any) => u.file)).toEqual(
+      expect.arrayContaining(["/etc/grafana/dashboards/llm-usage.json", "/etc/grafana/dashboards/llm-performance.json", "/etc/grafana/dashboards/host.json"]),
+    );
+    // No webhook URL is set: Alertmanager gets no secret file.
+    expect(run.named(CONTAINER, "alertmanager").inputs.uploads.map((u: any) => u.file)).toEqual(["/etc/alertmanager/alertmanager.yml"]);
     expect(run.named(CONTAINER, "jaeger").inputs.uploads.map((u: any) => u.file)).toEqual(["/etc/jaeger/config.yaml"]);
   });
 
@@ -96,6 +110,7 @@ describe("the local stack on Docker", () => {
     expect(run.named(CONTAINER, "prometheus").inputs.healthcheck.tests.at(-1)).toBe("http://127.0.0.1:9090/-/healthy");
     expect(run.named(CONTAINER, "grafana").inputs.healthcheck.tests.at(-1)).toBe("http://127.0.0.1:3000/api/health");
     expect(run.named(CONTAINER, "jaeger").inputs.healthcheck.tests.at(-1)).toBe("http://127.0.0.1:13133/status");
+    expect(run.named(CONTAINER, "alertmanager").inputs.healthcheck.tests.at(-1)).toBe("http://127.0.0.1:9093/-/healthy");
   });
 
   test("Prometheus can reach the LLM service on the Docker host and accepts OTLP metrics", () => {
@@ -107,7 +122,7 @@ describe("the local stack on Docker", () => {
   });
 
   test("a reset replaces the container with its volume", () => {
-    for (const component of ["prometheus", "grafana", "jaeger"]) {
+    for (const component of ["prometheus", "grafana", "jaeger", "alertmanager"]) {
       const container = run.named(CONTAINER, component);
       expect(container.options.replaceWith).toEqual([expect.stringContaining(`docker:index/volume:Volume::${component}-data`)]);
       expect(run.named(VOLUME, `${component}-data`).options.replacementTrigger).toBe(0);
@@ -148,6 +163,7 @@ describe("the local stack on Docker", () => {
       otlpGrpcEndpoint: "http://localhost:4317",
       otlpHttpEndpoint: "http://localhost:4318",
       jaegerCollectorUrl: "http://localhost:14268/api/traces",
+      alertmanagerUrl: "http://localhost:9093",
       grafanaPasswordCommand: "pulumi stack output grafanaAdminPassword --show-secrets --stack local",
     });
     expect(run.outputs.grafanaAdminPassword).toBe(GENERATED_PASSWORD);

@@ -3,6 +3,7 @@ import { plainStrings, runProgram, type ProgramRun } from "../support/pulumiProg
 
 const CONTAINER = "docker:index/container:Container";
 const GIVEN_PASSWORD = "a-password-the-user-chose";
+const WEBHOOK_URL = "https://hooks.example.com/services/T0/B0/secret-token";
 
 let run: ProgramRun;
 
@@ -18,8 +19,9 @@ beforeAll(async () => {
       "llmobs:llmService": { jobName: "gateway", targets: ["10.0.0.7:9464", "10.0.0.8:9464"], metricsPath: "/prom" },
       "llmobs:dataEpochs": { grafana: 2 },
       "llmobs:grafanaAdminPassword": GIVEN_PASSWORD,
+      "llmobs:alertmanagerWebhookUrl": WEBHOOK_URL,
     },
-    { secretKeys: ["llmobs:grafanaAdminPassword"] },
+    { secretKeys: ["llmobs:grafanaAdminPassword", "llmobs:alertmanagerWebhookUrl"] },
   );
 });
 
@@ -66,4 +68,15 @@ test("a given password is used as is, generated none, and stays secret", () => {
   expect(upload.content).toBe(GIVEN_PASSWORD);
   for (const resource of run.resources) expect(plainStrings(resource.wireInputs)).not.toContain(GIVEN_PASSWORD);
   expect(run.secretOutputs).toContain("grafanaAdminPassword");
+});
+
+test("a webhook URL reaches Alertmanager as a secret file, never in plain text", () => {
+  const alertmanager = run.named(CONTAINER, "alertmanager").inputs;
+  const upload = alertmanager.uploads.find((u: any) => u.file === "/etc/alertmanager/secrets/webhook-url");
+  expect(upload).toMatchObject({ content: WEBHOOK_URL, permissions: "0400", owner: "65534" });
+  const config = alertmanager.uploads.find((u: any) => u.file === "/etc/alertmanager/alertmanager.yml").content as string;
+  expect(config).toContain("url_file: /etc/alertmanager/secrets/webhook-url");
+  for (const resource of run.resources) {
+    expect(plainStrings(resource.wireInputs).filter((s) => s.includes("secret-token")), `${resource.type} ${resource.name}`).toEqual([]);
+  }
 });

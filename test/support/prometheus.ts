@@ -47,3 +47,24 @@ export async function startNodeExporter(port: number): Promise<RunningProcess & 
   );
   return { ...process, url };
 }
+
+/** Debian's Alertmanager on 127.0.0.1, alone (no cluster gossip). */
+export async function startAlertmanager(options: { configFile: string; dataDir: string; port: number }): Promise<RunningProcess & { url: string }> {
+  const binary = requireTool("alertmanager", "prometheus-alertmanager");
+  const process = startProcess(binary, [
+    `--config.file=${options.configFile}`,
+    `--storage.path=${options.dataDir}`,
+    `--web.listen-address=127.0.0.1:${options.port}`,
+    "--cluster.listen-address=",
+  ]);
+  const url = `http://127.0.0.1:${options.port}`;
+  await waitFor(
+    "Alertmanager to be ready",
+    async () => {
+      if (process.child.exitCode !== null) throw new Error(`Alertmanager exited:\n${process.output()}`);
+      return (await fetch(`${url}/-/ready`)).ok ? true : undefined;
+    },
+    { context: process.output },
+  );
+  return { ...process, url };
+}

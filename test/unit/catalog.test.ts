@@ -2,8 +2,9 @@ import { describe, expect, test } from "vitest";
 import { CATALOG } from "../../alerts/catalog/metrics.ts";
 import { recordingRuleGroups } from "../../alerts/recording/index.ts";
 import { isAlertingRule } from "../../alerts/model.ts";
+import { parseStackConfig } from "../../stacks/config/parse.ts";
 
-const recordingExprs = recordingRuleGroups().flatMap((group) => group.rules.filter((rule) => !isAlertingRule(rule)).map((rule) => rule.expr));
+const recordingExprs = recordingRuleGroups(parseStackConfig({ values: {}, secrets: {} })).flatMap((group) => group.rules.filter((rule) => !isAlertingRule(rule)).map((rule) => rule.expr));
 
 /** Series names a metric can appear as in Prometheus. */
 function seriesNames(name: string, type: string): string[] {

@@ -240,3 +240,34 @@ describe("thresholds", () => {
     expect(onlyProblem({ dashboards: { teams: { pattern: "([a-z" } } }).key).toBe("llmobs:dashboards.teams.pattern");
   });
 });
+
+describe("alerting and SLO config", () => {
+  test("an objective of 100% leaves no error budget", () => {
+    const problem = onlyProblem({ slo: { availabilityPercent: 100 } });
+    expect(problem.key).toBe("llmobs:slo.availabilityPercent");
+    expect(problem.message).toContain("below 100");
+  });
+
+  test("a time-to-first-token bound that is not a bucket of the emitters' histograms", () => {
+    const problem = onlyProblem({ slo: { ttftSeconds: 2 } });
+    expect(problem.key).toBe("llmobs:slo.ttftSeconds");
+    expect(problem.message).toContain("0.1, 0.25, 0.5, 1, 5, 10");
+  });
+
+  test("an unknown receiver kind", () => {
+    expect(onlyProblem({ alerting: { receiver: "pagerduty" } }).message).toContain("webhook or slack");
+  });
+
+  test("a webhook URL that is not http(s)", () => {
+    const problem = onlyProblem({}, { alertmanagerWebhookUrl: "hooks.slack.com/services/x" });
+    expect(problem.key).toBe("llmobs:alertmanagerWebhookUrl");
+    expect(problem.message).toContain("http(s) URL");
+    expect(problem.message).not.toContain("hooks.slack.com/services/x");
+  });
+
+  test("the secrets a stack sets are known by name, never by value", () => {
+    const config = parseStackConfig({ values: {}, secrets: { alertmanagerWebhookUrl: "https://hooks.example.com/x" } });
+    expect(config.secretsSet).toEqual(["alertmanagerWebhookUrl"]);
+    expect(JSON.stringify(config)).not.toContain("hooks.example.com");
+  });
+});

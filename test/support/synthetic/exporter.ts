@@ -4,6 +4,8 @@ import { toTextFormat, type Family } from "./families.ts";
 export interface SyntheticExporter {
   /** host:port to scrape. */
   address: string;
+  /** From now on every scrape fails (HTTP 503), as a crashed service would. */
+  fail(): void;
   close(): Promise<void>;
 }
 
@@ -13,7 +15,12 @@ export interface SyntheticExporter {
  */
 export function startExporter(render: (elapsedSeconds: number) => Family[]): Promise<SyntheticExporter> {
   const started = Date.now();
+  let failing = false;
   const server: Server = createServer((request, response) => {
+    if (failing) {
+      response.writeHead(503).end("unavailable");
+      return;
+    }
     if (request.url !== "/metrics") {
       response.writeHead(404).end();
       return;
@@ -27,6 +34,9 @@ export function startExporter(render: (elapsedSeconds: number) => Family[]): Pro
       const port = typeof address === "object" && address ? address.port : 0;
       resolve({
         address: `127.0.0.1:${port}`,
+        fail: () => {
+          failing = true;
+        },
         close: () => new Promise((done) => server.close(() => done())),
       });
     });

@@ -24,6 +24,7 @@ export function usageFamilies(workload: CallProfile[], elapsed: number): Family[
   const duration = histogram("llm_request_duration_seconds");
   const active = gauge("llm_active_requests");
   const buckets = bucketsOf("llm_request_duration_seconds", "usage");
+  const inFlight = new Map<string, number>();
   for (const p of workload) {
     perInstance(p, (instance, share) => {
       const calls = p.requestsPerSecond * elapsed * share;
@@ -40,8 +41,14 @@ export function usageFamilies(workload: CallProfile[], elapsed: number): Family[
       addCounter(cost, base, calls * p.costPerRequestUsd);
       addObservations(duration, { ...base, status: "success" }, buckets, calls - failed, p.durationSeconds);
       addObservations(duration, { ...base, status: "error" }, buckets, failed, p.durationSeconds);
-      addGauge(active, { instance, agent_id: p.agent, provider: p.provider }, p.inFlight * share);
+      const key = `${instance}|${p.agent}|${p.provider}`;
+      inFlight.set(key, (inFlight.get(key) ?? 0) + p.inFlight * share);
     });
+  }
+  // The gauge has no model label: an agent's calls to several models of one provider add up.
+  for (const [key, value] of inFlight) {
+    const [instance, agent_id, provider] = key.split("|") as [string, string, string];
+    addGauge(active, { instance, agent_id, provider }, value);
   }
   return [requests, tokens, hits, misses, errors, cost, duration, active];
 }
