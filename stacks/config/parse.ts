@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type StackConfig } from "./schema.ts";
+import { prometheusStorageProblems, resourceOrderProblems } from "./kubernetesChecks.ts";
 
 /** One bad config value: the key a user types, the value found, and what is allowed instead. */
 export interface ConfigProblem {
@@ -144,6 +145,7 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
   const parsed = stackConfigSchema.safeParse(raw.values, { reportInput: true });
   if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues));
   problems.push(...duplicatePortProblems(raw.values["ports"]));
+  if (parsed.success) problems.push(...resourceOrderProblems(parsed.data), ...prometheusStorageProblems(parsed.data));
   if (problems.length > 0 || !parsed.success) throw new StackConfigError(problems);
   return parsed.data;
 }

@@ -11,6 +11,7 @@ import {
   urlPath,
   type Format,
 } from "./formats.ts";
+import { kubernetesSection } from "./kubernetesSchema.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -141,6 +142,7 @@ export const stackConfigSchema = z.strictObject({
   thresholds: thresholds.prefault({}),
   alerting: alerting.prefault({}),
   dataEpochs: dataEpochs.prefault({}),
+  kubernetes: kubernetesSection,
 });
 
 export type StackConfig = z.infer<typeof stackConfigSchema>;
