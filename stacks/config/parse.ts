@@ -144,8 +144,8 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
   }
   const parsed = stackConfigSchema.safeParse(raw.values, { reportInput: true });
   if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues));
-  problems.push(...duplicatePortProblems(raw.values["ports"]));
   if (parsed.success) problems.push(...resourceOrderProblems(parsed.data), ...prometheusStorageProblems(parsed.data));
+  problems.push(...duplicatePortProblems(raw.values["ports"]));
   if (problems.length > 0 || !parsed.success) throw new StackConfigError(problems);
   return parsed.data;
 }
