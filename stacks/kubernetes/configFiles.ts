@@ -20,6 +20,13 @@ export function configMapEntries(d: ComponentDescription): ConfigMapEntry[] {
   return entries;
 }
 
+/** The API server refuses objects over 1 MiB; leave room for metadata. */
+export const CONFIG_MAP_MAX_BYTES = 1_000_000;
+
 export function configMapData(entries: ConfigMapEntry[]): Record<string, string> {
+  const bytes = entries.reduce((total, { key, file }) => total + Buffer.byteLength(key) + Buffer.byteLength(file.content), 0);
+  if (bytes > CONFIG_MAP_MAX_BYTES) {
+    throw new Error(`the config files come to ${bytes} bytes, more than one ConfigMap holds (${CONFIG_MAP_MAX_BYTES})`);
+  }
   return Object.fromEntries(entries.map(({ key, file }) => [key, file.content]));
 }

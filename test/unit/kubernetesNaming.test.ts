@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { configMapName } from "../../stacks/kubernetes/naming.ts";
-import { configMapEntries } from "../../stacks/kubernetes/configFiles.ts";
+import { CONFIG_MAP_MAX_BYTES, configMapData, configMapEntries } from "../../stacks/kubernetes/configFiles.ts";
 import { imageVersion } from "../../stacks/kubernetes/podTemplate.ts";
 import { parseStackConfig } from "../../stacks/config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
@@ -35,4 +35,10 @@ test("the version label comes from the image tag; a digest pin has none", () => 
   expect(imageVersion("prom/prometheus:v3.7.3")).toBe("v3.7.3");
   expect(imageVersion("registry.example.com:5000/mirror/grafana:12.3.1")).toBe("12.3.1");
   expect(imageVersion(`jaegertracing/jaeger@sha256:${"a".repeat(64)}`)).toBeUndefined();
+});
+
+test("config files that would not fit in one ConfigMap are refused before anything is sent", () => {
+  const file = { path: "big.json", mountPath: "/big.json", content: "x".repeat(CONFIG_MAP_MAX_BYTES) };
+  expect(() => configMapData([{ key: "big.json", file }])).toThrow(/more than one ConfigMap holds/);
+  expect(configMapData([{ key: "big.json", file: { ...file, content: "x".repeat(1000) } }])["big.json"]).toHaveLength(1000);
 });
