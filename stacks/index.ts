@@ -7,6 +7,8 @@ import { loadStackConfig } from "./config/fromPulumi.ts";
 import { describeStack } from "./components/stack.ts";
 import { resolveSecrets } from "./secrets.ts";
 import { renderDockerStack } from "./docker/stack.ts";
+import { renderKubernetesStack } from "./kubernetes/stack.ts";
+import { kubernetesAccess } from "./kubernetes/access.ts";
 import { endpointUrls, hostForBindAddress } from "./endpoints.ts";
 
 const loaded = loadStackConfig();
@@ -14,21 +16,34 @@ const { config } = loaded;
 const stack = describeStack(config);
 const secrets = resolveSecrets(loaded);
 
-if (config.target !== "docker") {
-  throw new pulumi.RunError(`target "${config.target}" is not available in this version; use target: docker`);
+/** Where a person reaches each published port, and where instrumented services send their telemetry. */
+function render(): { urls: Record<string, string>; telemetryUrls: Record<string, string>; portForwardCommands?: Record<string, string> } {
+  if (config.target === "kubernetes") {
+    renderKubernetesStack(stack, config, secrets);
+    const access = kubernetesAccess(stack, config);
+    // Services sending traces and metrics run in the cluster; they use the Services' cluster addresses.
+    return { urls: access.urls, telemetryUrls: access.inClusterUrls, portForwardCommands: access.portForwardCommands };
+  }
+  renderDockerStack(stack, config, secrets);
+  const urls = endpointUrls(stack, hostForBindAddress(config.bindAddress));
+  return { urls, telemetryUrls: urls };
 }
-renderDockerStack(stack, config, secrets);
-const urls = endpointUrls(stack, hostForBindAddress(config.bindAddress));
+
+const access = render();
+const { urls, telemetryUrls } = access;
 
 export const grafanaUrl = urls["grafana.http"];
 export const grafanaAdminUser = config.grafana.adminUser;
 export const grafanaAdminPassword = secrets["grafana-admin-password"];
 export const grafanaPasswordCommand = `pulumi stack output grafanaAdminPassword --show-secrets --stack ${pulumi.getStack()}`;
 export const prometheusUrl = urls["prometheus.http"];
-export const prometheusOtlpMetricsUrl = `${urls["prometheus.http"]}/api/v1/otlp/v1/metrics`;
+export const prometheusOtlpMetricsUrl = `${telemetryUrls["prometheus.http"]}/api/v1/otlp/v1/metrics`;
 export const jaegerUrl = urls["jaeger.ui"];
-export const otlpGrpcEndpoint = urls["jaeger.otlp-grpc"];
-export const otlpHttpEndpoint = urls["jaeger.otlp-http"];
-export const jaegerCollectorUrl = urls["jaeger.collector"];
+export const otlpGrpcEndpoint = telemetryUrls["jaeger.otlp-grpc"];
+export const otlpHttpEndpoint = telemetryUrls["jaeger.otlp-http"];
+export const jaegerCollectorUrl = telemetryUrls["jaeger.collector"];
 export const alertmanagerUrl = urls["alertmanager.http"];
 export const endpoints = urls;
+/** Kubernetes: run these to reach the UIs on localhost (the same ports as the Docker stack). */
+export const portForwardCommands = access.portForwardCommands;
+export const kubernetesNamespace = config.target === "kubernetes" ? config.kubernetes.namespace : undefined;

@@ -4,12 +4,13 @@ import { describeStack } from "../../stacks/components/stack.ts";
 import { PreconditionError } from "../cli.ts";
 import { checkDocker, checkHostPorts, checkPulumiCli, formatChecks, portsHeldByStack, type Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
+import { checkKubernetesCluster, checkStorageClass } from "./kubernetesChecks.ts";
 
 const sdkVersion = (createRequire(import.meta.url)("@pulumi/pulumi/package.json") as { version: string }).version;
 
 /**
  * Everything `up` needs, checked before anything changes: the Pulumi CLI, the target's engine, and
- * (on Docker) every host port. Prints one line per check; throws when any check fails.
+ * (on Docker) every host port, (on Kubernetes) that the data volumes can bind. Prints one line per check; throws when any check fails.
  */
 export async function preflight(config: StackConfig, exec: Exec, print = console.log): Promise<Check[]> {
   const checks: Check[] = [await checkPulumiCli(exec, sdkVersion)];
@@ -18,6 +19,10 @@ export async function preflight(config: StackConfig, exec: Exec, print = console
     checks.push(docker);
     const held = docker.ok ? await portsHeldByStack(exec, config.namePrefix) : new Map<number, string>();
     checks.push(...(await checkHostPorts(describeStack(config), config, held)));
+  } else {
+    const cluster = await checkKubernetesCluster(exec, config);
+    checks.push(cluster);
+    if (cluster.ok) checks.push(await checkStorageClass(exec, config));
   }
   print(formatChecks(checks));
   const failed = checks.filter((check) => !check.ok && !check.warning);

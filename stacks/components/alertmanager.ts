@@ -1,11 +1,12 @@
 import type { DescribeContext } from "./context.ts";
-import type { ComponentDescription } from "./types.ts";
+import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
 import { renderAlertmanagerYml } from "../files/alertmanagerYml.ts";
 
 export const ALERTMANAGER_PORT = 9093;
 export const ALERTMANAGER_WEBHOOK_URL_FILE = "/etc/alertmanager/secrets/webhook-url";
 const DATA_DIR = "/alertmanager";
+export const ALERTMANAGER_RESOURCES: Resources = { cpuRequest: "50m", cpuLimit: "500m", memoryRequest: "64Mi", memoryLimit: "256Mi" };
 
 /** Alertmanager routes Prometheus' alerts; its silences and notification log live on its volume. */
 export function describeAlertmanager(ctx: DescribeContext, options: { webhookConfigured: boolean }): ComponentDescription {
@@ -33,7 +34,8 @@ export function describeAlertmanager(ctx: DescribeContext, options: { webhookCon
         url: { scheme: "http", path: "" },
       },
     ],
-    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.alertmanager },
+    ui: "http",
+    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.alertmanager, size: "1Gi" },
     configFiles: [
       {
         path: "alertmanager.yml",
@@ -51,7 +53,7 @@ export function describeAlertmanager(ctx: DescribeContext, options: { webhookCon
       failureThreshold: 6,
       startSeconds: 30,
     },
-    resources: { cpuRequest: "50m", cpuLimit: "500m", memoryRequest: "64Mi", memoryLimit: "256Mi" },
+    resources: ALERTMANAGER_RESOURCES,
     runAs: { user: 65534, group: 65534 },
     readOnlyRootFilesystem: true,
     hostMounts: [],
@@ -59,6 +61,7 @@ export function describeAlertmanager(ctx: DescribeContext, options: { webhookCon
     metrics: { port: ALERTMANAGER_PORT, path: "/metrics" },
     // Sends notifications to the configured webhook, outside the stack.
     talksTo: [],
+    discoversTargets: false,
     reachesHost: false,
   };
 }

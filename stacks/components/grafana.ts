@@ -1,5 +1,5 @@
 import type { DescribeContext } from "./context.ts";
-import type { ComponentDescription } from "./types.ts";
+import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
 import { GRAFANA_DASHBOARDS_DIR, renderDashboardProvider, renderDatasources } from "../files/grafanaProvisioning.ts";
 import { PROMETHEUS_PORT } from "./prometheus.ts";
@@ -9,6 +9,8 @@ import { ALERTMANAGER_PORT } from "./alertmanager.ts";
 export const GRAFANA_PORT = 3000;
 const PROVISIONING_DIR = "/etc/grafana/provisioning";
 export const GRAFANA_ADMIN_PASSWORD_FILE = "/etc/grafana/secrets/admin-password";
+
+export const GRAFANA_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" };
 
 export interface DashboardFile {
   /** File name under dashboards/, e.g. "llm-usage.json". */
@@ -60,7 +62,8 @@ export function describeGrafana(
         url: { scheme: "http", path: "" },
       },
     ],
-    data: { mountPath: "/var/lib/grafana", epoch: config.dataEpochs.grafana },
+    ui: "http",
+    data: { mountPath: "/var/lib/grafana", epoch: config.dataEpochs.grafana, size: "2Gi" },
     configFiles: [
       {
         path: "provisioning/datasources/llmobs.yml",
@@ -87,7 +90,7 @@ export function describeGrafana(
       failureThreshold: 6,
       startSeconds: 60,
     },
-    resources: { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" },
+    resources: GRAFANA_RESOURCES,
     // The image's grafana user; group 0 as the image expects.
     runAs: { user: 472, group: 0 },
     // Grafana writes plugins, sessions and temporary files outside its data directory.
@@ -97,5 +100,6 @@ export function describeGrafana(
     metrics: { port: GRAFANA_PORT, path: "/metrics" },
     talksTo: options.alertmanager ? ["prometheus", "jaeger", "alertmanager"] : ["prometheus", "jaeger"],
     reachesHost: false,
+    discoversTargets: false,
   };
 }

@@ -1,10 +1,12 @@
 import type { DescribeContext } from "./context.ts";
-import type { ComponentDescription } from "./types.ts";
+import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
 import { JAEGER_PORTS, renderJaegerConfig } from "../files/jaegerConfig.ts";
 
 // The image declares /tmp as its volume and runs as uid 10001; a volume mounted there is writable by it.
 const DATA_DIR = "/tmp";
+
+export const JAEGER_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" };
 
 /** Jaeger v2: traces over OTLP (and the v1 collector endpoint), kept in Badger on a volume. */
 export function describeJaeger(ctx: DescribeContext): ComponentDescription {
@@ -63,7 +65,8 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
         url: { scheme: "http", path: "/metrics" },
       },
     ],
-    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.jaeger },
+    ui: "ui",
+    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.jaeger, size: "10Gi" },
     configFiles: [{ path: "config.yaml", mountPath: "/etc/jaeger/config.yaml", content: renderJaegerConfig(config, DATA_DIR) }],
     secretFiles: [],
     healthCheck: {
@@ -74,7 +77,7 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
       failureThreshold: 6,
       startSeconds: 30,
     },
-    resources: { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" },
+    resources: JAEGER_RESOURCES,
     runAs: { user: 10001, group: 10001 },
     readOnlyRootFilesystem: true,
     hostMounts: [],
@@ -82,5 +85,6 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
     metrics: { port: JAEGER_PORTS.metrics, path: "/metrics" },
     talksTo: [],
     reachesHost: false,
+    discoversTargets: false,
   };
 }

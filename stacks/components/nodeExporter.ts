@@ -1,8 +1,10 @@
 import type { DescribeContext } from "./context.ts";
-import type { ComponentDescription } from "./types.ts";
+import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
 
 export const NODE_EXPORTER_PORT = 9100;
+
+export const NODE_EXPORTER_RESOURCES: Resources = { cpuRequest: "50m", cpuLimit: "250m", memoryRequest: "64Mi", memoryLimit: "128Mi" };
 
 /**
  * node-exporter reads the host's /proc, /sys and root file system, mounted read-only, and runs in the
@@ -42,7 +44,7 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
       failureThreshold: 4,
       startSeconds: 10,
     },
-    resources: { cpuRequest: "50m", cpuLimit: "250m", memoryRequest: "64Mi", memoryLimit: "128Mi" },
+    resources: NODE_EXPORTER_RESOURCES,
     runAs: { user: 65534, group: 65534 },
     readOnlyRootFilesystem: true,
     hostMounts: [
@@ -54,5 +56,6 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
     metrics: { port: NODE_EXPORTER_PORT, path: "/metrics" },
     talksTo: [],
     reachesHost: false,
+    discoversTargets: false,
   };
 }

@@ -1,5 +1,5 @@
 import type { DescribeContext } from "./context.ts";
-import type { ComponentDescription, ConfigFile } from "./types.ts";
+import type { ComponentDescription, ConfigFile, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
 import { renderPrometheusYml } from "../files/prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "./alertmanager.ts";
@@ -7,6 +7,11 @@ import { ALERTMANAGER_PORT } from "./alertmanager.ts";
 export const PROMETHEUS_PORT = 9090;
 const CONFIG_DIR = "/etc/prometheus";
 const DATA_DIR = "/prometheus";
+
+/** Room for prometheus.retentionSize (10GB by default) plus compaction headroom. */
+export const PROMETHEUS_DEFAULT_STORAGE = "15Gi";
+
+export const PROMETHEUS_RESOURCES: Resources = { cpuRequest: "200m", cpuLimit: "2", memoryRequest: "512Mi", memoryLimit: "2Gi" };
 
 export interface RuleFile {
   /** File name under rules/, e.g. "llm-recording.yml". */
@@ -28,9 +33,11 @@ export function describePrometheus(
   const hasAlertmanager = peers.some((peer) => peer.name === "alertmanager");
   const prometheusYml = renderPrometheusYml(ctx, {
     selfTargets: [
-      { component: "prometheus", port: PROMETHEUS_PORT, metricsPath: "/metrics" },
+      { component: "prometheus", port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
       ...peers.flatMap((peer) =>
-        peer.metrics ? [{ component: peer.name, port: peer.metrics.port, metricsPath: peer.metrics.path }] : [],
+        peer.metrics
+          ? [{ component: peer.name, port: peer.metrics.port, metricsPath: peer.metrics.path, perNode: peer.perNode }]
+          : [],
       ),
     ],
     ...(hasAlertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),
@@ -67,7 +74,8 @@ export function describePrometheus(
         url: { scheme: "http", path: "" },
       },
     ],
-    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.prometheus },
+    ui: "http",
+    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.prometheus, size: PROMETHEUS_DEFAULT_STORAGE },
     configFiles,
     secretFiles: [],
     healthCheck: {
@@ -79,7 +87,7 @@ export function describePrometheus(
       failureThreshold: 6,
       startSeconds: 60,
     },
-    resources: { cpuRequest: "200m", cpuLimit: "2", memoryRequest: "512Mi", memoryLimit: "2Gi" },
+    resources: PROMETHEUS_RESOURCES,
     runAs: { user: 65534, group: 65534 },
     readOnlyRootFilesystem: true,
     hostMounts: [],
@@ -87,5 +95,6 @@ export function describePrometheus(
     metrics: { port: PROMETHEUS_PORT, path: "/metrics" },
     talksTo: [...new Set(peers.filter((peer) => peer.metrics || peer.name === "alertmanager").map((p) => p.name))],
     reachesHost: true,
+    discoversTargets: true,
   };
 }

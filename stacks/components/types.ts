@@ -19,6 +19,8 @@ export interface ComponentDescription {
   /** Plain, non-secret environment. */
   env: Record<string, string>;
   ports: PortDescription[];
+  /** The port (by name) a person opens in a browser, if the component has a UI; the one an Ingress routes to. */
+  ui?: string;
   /** The component's persistent data, if it keeps any. */
   data?: DataDescription;
   /** Files rendered from code and shipped into the container. */
@@ -41,6 +43,11 @@ export interface ComponentDescription {
   talksTo: ComponentName[];
   /** Reaches services on the Docker host (`host.docker.internal`), e.g. Prometheus scraping the LLM service. */
   reachesHost: boolean;
+  /**
+   * Reads the platform's API to discover what to scrape (on Kubernetes: pods, services, endpoints and nodes,
+   * cluster-wide, through its own ServiceAccount). Docker has no such API; there the flag changes nothing.
+   */
+  discoversTargets: boolean;
 }
 
 export interface PortDescription {
@@ -48,7 +55,10 @@ export interface PortDescription {
   name: string;
   containerPort: number;
   protocol: "TCP" | "UDP";
-  /** The host port users reach it on (published on Docker, the Service port on Kubernetes); unset = internal. */
+  /**
+   * The host port users reach it on: published on Docker; on Kubernetes the local port of the
+   * `kubectl port-forward` command (the Service keeps the container port, so peers' addresses match). Unset = internal.
+   */
   hostPort?: number;
   /** What the port serves, for outputs and the README. */
   purpose: string;
@@ -61,6 +71,8 @@ export interface DataDescription {
   mountPath: string;
   /** Bumped by `npm run data -- reset`: a new epoch is a fresh, empty volume. */
   epoch: number;
+  /** How much space to claim where volumes have a size (a Kubernetes quantity such as 10Gi); Docker volumes have none. */
+  size: string;
 }
 
 export interface ConfigFile {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type StackConfig } from "./schema.ts";
+import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type StackConfig } from "./schema.ts";
 import { CATALOG } from "../../alerts/catalog/metrics.ts";
+import { prometheusStorageProblems, resourceOrderProblems } from "./kubernetesChecks.ts";
 
 /** Bucket bounds every catalogued time-to-first-token histogram has. */
 const TTFT_BUCKET_BOUNDS = (() => {
@@ -120,10 +121,9 @@ function duplicatePortProblems(rawPorts: unknown): ConfigProblem[] {
 }
 
 /** A warning threshold must be crossed before its critical twin, or the warning could never be seen. */
-type ParsedConfig = Omit<StackConfig, "secretsSet">;
 
 /** An objective of 100% leaves no error budget; a TTFT bound must be a bucket both vocabularies have. */
-function sloProblems(config: ParsedConfig): ConfigProblem[] {
+function sloProblems(config: ParsedStackConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const key of ["availabilityPercent", "ttftPercent"] as const) {
     if (config.slo[key] >= 100) {
@@ -145,7 +145,7 @@ function sloProblems(config: ParsedConfig): ConfigProblem[] {
   return problems;
 }
 
-function thresholdOrderProblems(config: ParsedConfig): ConfigProblem[] {
+function thresholdOrderProblems(config: ParsedStackConfig): ConfigProblem[] {
   const t = config.thresholds;
   const pairs: [keyof typeof t, keyof typeof t, "below" | "above"][] = [
     ["criticalTokenRate", "slowTokenRate", "below"],
@@ -203,6 +203,7 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
   }
   const parsed = stackConfigSchema.safeParse(raw.values, { reportInput: true });
   if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues));
+  if (parsed.success) problems.push(...resourceOrderProblems(parsed.data), ...prometheusStorageProblems(parsed.data));
   problems.push(...duplicatePortProblems(raw.values["ports"]));
   if (parsed.success) problems.push(...thresholdOrderProblems(parsed.data), ...sloProblems(parsed.data));
   if (problems.length > 0 || !parsed.success) throw new StackConfigError(problems);

@@ -11,6 +11,7 @@ import {
   urlPath,
   type Format,
 } from "./formats.ts";
+import { kubernetesSection } from "./kubernetesSchema.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -226,9 +227,13 @@ export const stackConfigSchema = z.strictObject({
   alerting: alerting.prefault({}),
   slo: slo.prefault({}),
   dataEpochs: dataEpochs.prefault({}),
+  kubernetes: kubernetesSection,
 });
 
-export type StackConfig = z.infer<typeof stackConfigSchema> & {
+/** The config as the schema parses it. */
+export type ParsedStackConfig = z.infer<typeof stackConfigSchema>;
+
+export type StackConfig = ParsedStackConfig & {
   /** The secret keys the stack sets (their values are never here). */
   secretsSet: readonly SecretKey[];
 };

@@ -18,6 +18,8 @@ export interface RegisteredResource {
     replaceWith: string[];
     replacementTrigger: unknown;
     dependencies: string[];
+    /** The explicit provider reference ("<urn>::<id>"), or "" for the default provider. */
+    provider: string;
   };
 }
 
@@ -105,6 +107,7 @@ export async function runProgram(
         replaceWith: request.getReplaceWithList(),
         replacementTrigger: request.getReplacementTrigger()?.toJavaScript(),
         dependencies: request.getDependenciesList(),
+        provider: request.getProvider(),
       },
     });
     return register(request, callback);

@@ -27,6 +27,15 @@ describe("npm run render", () => {
     }
   });
 
+  test("--stack cluster writes the cluster stack's files, with Kubernetes discovery in prometheus.yml", () => {
+    const out = mkdtempSync(join(tmpdir(), "llmobs-render-"));
+    const result = runScript("render.ts", ["--out", out, "--stack", "cluster"]);
+    expect(result.status, result.stderr).toBe(0);
+    const expected = renderedFiles(describeStack(readStackFile("cluster")));
+    for (const file of expected) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
+    expect(readFileSync(join(out, "prometheus/prometheus.yml"), "utf8")).toContain("kubernetes_sd_configs");
+  });
+
   test("removes what an earlier render wrote and is no longer generated, and nothing else", () => {
     const out = mkdtempSync(join(tmpdir(), "llmobs-render-"));
     mkdirSync(join(out, "prometheus/rules"), { recursive: true });

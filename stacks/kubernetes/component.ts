@@ -1,0 +1,169 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import type { StackConfig } from "../config/schema.ts";
+import type { ComponentDescription, SecretName, StackDescription } from "../components/types.ts";
+import { configMapData, configMapEntries } from "./configFiles.ts";
+import { claimName, configMapName, workloadName } from "./naming.ts";
+import { LABELS, selectorLabels } from "./labels.ts";
+import { componentLabels, podTemplate } from "./podTemplate.ts";
+import { storageSize } from "./overrides.ts";
+import { discoveryAccess } from "./rbac.ts";
+import { networkPolicySpec } from "./networkPolicy.ts";
+import { ingressFor } from "./access.ts";
+
+export interface KubernetesComponentArgs {
+  description: ComponentDescription;
+  stack: StackDescription;
+  config: StackConfig;
+  /** The stack's namespace, created before any component. */
+  namespace: k8s.core.v1.Namespace;
+  provider: k8s.Provider;
+  secrets: Record<SecretName, k8s.core.v1.Secret>;
+}
+
+/**
+ * One component on Kubernetes: its config files in an immutable ConfigMap, its data on a
+ * PersistentVolumeClaim kept when the stack is destroyed, a Deployment (one pod, Recreate, since the
+ * volume is ReadWriteOnce) or, for per-node components, a DaemonSet; a Service named after it; an Ingress
+ * and a NetworkPolicy when the config asks for them.
+ */
+export class KubernetesComponent extends pulumi.ComponentResource {
+  readonly workload: k8s.apps.v1.Deployment | k8s.apps.v1.DaemonSet;
+  readonly claim?: k8s.core.v1.PersistentVolumeClaim;
+  readonly service?: k8s.core.v1.Service;
+
+  constructor(name: string, args: KubernetesComponentArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("llmobs:kubernetes:Component", name, {}, opts);
+    const { description: d, stack, config, provider } = args;
+    const namespace = args.namespace.metadata.name;
+    const labels = componentLabels(d, config.namePrefix);
+    const selector = selectorLabels(config.namePrefix, d.name);
+    const child: pulumi.CustomResourceOptions = { parent: this, provider };
+    const dependencies: pulumi.Resource[] = d.secretFiles.map((file) => args.secrets[file.secret]);
+
+    const entries = configMapEntries(d);
+    let configMap: { name: string; entries: typeof entries } | undefined;
+    if (entries.length > 0) {
+      const data = configMapData(entries);
+      configMap = { name: configMapName(d.name, data), entries };
+      dependencies.push(
+        new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: configMap.name, namespace, labels }, immutable: true, data }, child),
+      );
+    }
+
+    let serviceAccountName: string | undefined;
+    if (d.discoversTargets) {
+      const account = discoveryAccess(d, { name: namespace, plainName: config.kubernetes.namespace }, labels, child);
+      dependencies.push(account);
+      serviceAccountName = workloadName(d.name);
+    }
+
+    if (d.data) {
+      const storageClassName = config.kubernetes.storageClass;
+      this.claim = new k8s.core.v1.PersistentVolumeClaim(
+        `${name}-data`,
+        {
+          metadata: {
+            name: claimName(config.namePrefix, d.name, d.data.epoch),
+            namespace,
+            labels: { ...labels, [LABELS.dataEpoch]: String(d.data.epoch) },
+            // A claim on a WaitForFirstConsumer class binds only once its pod exists, after this resource;
+            // the Deployment's own readiness is what `pulumi up` waits for.
+            annotations: { "pulumi.com/skipAwait": "true" },
+          },
+          spec: {
+            accessModes: ["ReadWriteOnce"],
+            resources: { requests: { storage: storageSize(d, config)! } },
+            ...(storageClassName ? { storageClassName } : {}),
+          },
+        },
+        {
+          ...child,
+          // Data outlives `pulumi destroy` and config changes; only `npm run data -- reset|clean` removes it.
+          retainOnDelete: true,
+          replacementTrigger: d.data.epoch,
+        },
+      );
+      dependencies.push(this.claim);
+    }
+
+    const template = podTemplate({
+      description: d,
+      config,
+      ...(configMap ? { configMap } : {}),
+      ...(this.claim && d.data ? { claimName: claimName(config.namePrefix, d.name, d.data.epoch) } : {}),
+      ...(serviceAccountName ? { serviceAccountName } : {}),
+    });
+    const metadata = { name: workloadName(d.name), namespace, labels };
+    const workloadOptions: pulumi.CustomResourceOptions = {
+      ...child,
+      dependsOn: dependencies,
+      // The name is fixed, so a replacement must remove the old one first.
+      deleteBeforeReplace: true,
+      ...(this.claim ? { replaceWith: [this.claim] } : {}),
+    };
+    this.workload = d.perNode
+      ? new k8s.apps.v1.DaemonSet(name, { metadata, spec: { selector: { matchLabels: selector }, template } }, workloadOptions)
+      : new k8s.apps.v1.Deployment(
+          name,
+          {
+            metadata,
+            spec: {
+              replicas: 1,
+              // One pod holds the ReadWriteOnce volume at a time: the old pod stops before the new one starts.
+              strategy: { type: "Recreate" },
+              selector: { matchLabels: selector },
+              template,
+            },
+          },
+          workloadOptions,
+        );
+
+    if (!d.perNode) {
+      this.service = new k8s.core.v1.Service(
+        name,
+        {
+          metadata,
+          spec: {
+            type: config.kubernetes.serviceType,
+            selector,
+            ports: d.ports.map((port) => ({ name: port.name, port: port.containerPort, targetPort: port.name, protocol: port.protocol })),
+          },
+        },
+        { ...child, deleteBeforeReplace: true },
+      );
+    }
+
+    const ingress = ingressFor(d, config);
+    if (ingress && this.service) {
+      const { className, tlsSecretName } = config.kubernetes.ingress;
+      new k8s.networking.v1.Ingress(
+        name,
+        {
+          metadata,
+          spec: {
+            ...(className ? { ingressClassName: className } : {}),
+            ...(tlsSecretName ? { tls: [{ hosts: [ingress.host], secretName: tlsSecretName }] } : {}),
+            rules: [
+              {
+                host: ingress.host,
+                http: {
+                  paths: [
+                    { path: "/", pathType: "Prefix", backend: { service: { name: workloadName(d.name), port: { name: ingress.port } } } },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+        { ...child, dependsOn: [this.service], deleteBeforeReplace: true },
+      );
+    }
+
+    if (config.kubernetes.networkPolicy) {
+      new k8s.networking.v1.NetworkPolicy(name, { metadata, spec: networkPolicySpec(d, stack) }, { ...child, deleteBeforeReplace: true });
+    }
+
+    this.registerOutputs({ workload: this.workload.metadata.name });
+  }
+}

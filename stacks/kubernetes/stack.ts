@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import type { StackConfig } from "../config/schema.ts";
+import type { SecretName, StackDescription } from "../components/types.ts";
+import type { ComponentName } from "../components/names.ts";
+import { KubernetesComponent } from "./component.ts";
+import { LABELS } from "./labels.ts";
+import { secretName } from "./naming.ts";
+import { SECRET_KEY } from "./podTemplate.ts";
+import { requireSecret, type StackSecrets } from "../secrets.ts";
+
+/**
+ * Renders the stack description into a Kubernetes cluster: a provider for the configured kubeconfig
+ * context (server-side apply), the stack's namespace, a Secret per secret the components read, and one
+ * component each.
+ */
+export function renderKubernetesStack(
+  stack: StackDescription,
+  config: StackConfig,
+  secrets: StackSecrets,
+): Map<ComponentName, KubernetesComponent> {
+  const { context, namespace: namespaceName } = config.kubernetes;
+  const provider = new k8s.Provider("kubernetes", {
+    ...(context ? { context } : {}),
+    enableServerSideApply: true,
+    // The namespace and data volumes outlive `pulumi destroy`; the next `up` takes them over again instead
+    // of failing on "already exists". Every object here has a fixed name, so nothing is adopted by accident.
+    upsertExistingObjects: true,
+  });
+  const stackLabels = { [LABELS.instance]: stack.namePrefix, [LABELS.partOf]: "llmobs", [LABELS.managedBy]: "pulumi" };
+  const namespace = new k8s.core.v1.Namespace(
+    "namespace",
+    { metadata: { name: namespaceName, labels: stackLabels } },
+    // Deleting a namespace deletes every claim in it: it is kept, as the data volumes are.
+    { provider, retainOnDelete: true },
+  );
+
+  const used = new Set(stack.components.flatMap((component) => component.secretFiles.map((file) => file.secret)));
+  const secretResources = {} as Record<SecretName, k8s.core.v1.Secret>;
+  for (const name of used) {
+    secretResources[name] = new k8s.core.v1.Secret(
+      name,
+      {
+        metadata: { name: secretName(name), namespace: namespace.metadata.name, labels: stackLabels },
+        type: "Opaque",
+        stringData: { [SECRET_KEY]: requireSecret(secrets, name) },
+      },
+      { provider, deleteBeforeReplace: true },
+    );
+  }
+
+  const components = new Map<ComponentName, KubernetesComponent>();
+  for (const description of stack.components) {
+    components.set(
+      description.name,
+      new KubernetesComponent(description.name, { description, stack, config, namespace, provider, secrets: secretResources }),
+    );
+  }
+  return components;
+}

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { execFileSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { describeStack } from "../../stacks/components/stack.ts";
+import { renderedFiles } from "../../stacks/render/files.ts";
+import { writeRenderedFiles } from "../../stacks/render/write.ts";
+import { requireTool } from "../support/tools.ts";
+import { freePort, waitFor, type RunningProcess } from "../support/processes.ts";
+import { startNodeExporter, startPrometheus } from "../support/prometheus.ts";
+import { instantQuery } from "../support/prometheusApi.ts";
+import { standInForKubernetesSd } from "../support/kubernetesSdStandIn.ts";
+
+/**
+ * The cluster stack's prometheus.yml in a real Prometheus 2.42: what kubernetes_sd would discover is
+ * handed over with the same __meta_kubernetes_* labels, so the relabelling of annotated pods and of
+ * node-exporter's pods runs as it will in the cluster.
+ */
+const dir = mkdtempSync(join(tmpdir(), "llmobs-k8s-prom-"));
+const running: RunningProcess[] = [];
+let server: Server;
+let appPort: number;
+let prometheusUrl: string;
+let removed: Record<string, unknown[]>;
+let originalYml: string;
+
+const pod = (labels: Record<string, string>) => ({
+  __meta_kubernetes_pod_ip: "127.0.0.1",
+  __meta_kubernetes_pod_phase: "Running",
+  __meta_kubernetes_namespace: "apps",
+  ...labels,
+});
+
+beforeAll(async () => {
+  const [prometheusPort, nodeExporterPort, nobodyPort] = [await freePort(), await freePort(), await freePort()];
+  appPort = await freePort();
+  server = createServer((request, response) => {
+    response.writeHead(request.url === "/custom" ? 200 : 404, { "content-type": "text/plain" });
+    response.end(request.url === "/custom" ? "llm_app_requests_total 7\n" : "");
+  });
+  await new Promise<void>((resolve) => server.listen(appPort, "127.0.0.1", resolve));
+
+  const config = parseStackConfig({
+    values: {
+      target: "kubernetes",
+      prometheus: { scrapeInterval: "1s", evaluationInterval: "1s" },
+      llmService: { targets: [`127.0.0.1:${nobodyPort}`] },
+    },
+    secrets: {},
+  });
+  const loopback: Record<string, number> = { prometheus: prometheusPort };
+  writeRenderedFiles(renderedFiles(describeStack(config, { peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}` })), dir);
+  originalYml = readFileSync(join(dir, "prometheus/prometheus.yml"), "utf8");
+  const sdDir = join(dir, "sd");
+  mkdirSync(sdDir);
+  const standIn = standInForKubernetesSd(originalYml, sdDir, {
+    "node-exporter": [
+      {
+        address: `127.0.0.1:${nodeExporterPort}`,
+        labels: { __meta_kubernetes_pod_container_port_number: "9100", __meta_kubernetes_pod_node_name: "node-a" },
+      },
+      // Another port of the same pod: not node-exporter's metrics port, so not scraped.
+      { address: "127.0.0.1:1", labels: { __meta_kubernetes_pod_container_port_number: "9101", __meta_kubernetes_pod_node_name: "node-a" } },
+    ],
+    "kubernetes-pods": [
+      {
+        address: "10.0.0.9:8080",
+        labels: pod({
+          __meta_kubernetes_pod_annotation_prometheus_io_scrape: "true",
+          __meta_kubernetes_pod_annotation_prometheus_io_port: String(appPort),
+          __meta_kubernetes_pod_annotation_prometheus_io_path: "/custom",
+          __meta_kubernetes_pod_name: "llm-gateway-1",
+          __meta_kubernetes_pod_node_name: "node-a",
+          __meta_kubernetes_pod_label_app: "llm-gateway",
+        }),
+      },
+      { address: "10.0.0.10:8080", labels: pod({ __meta_kubernetes_pod_name: "not-annotated" }) },
+      {
+        address: "10.0.0.11:8080",
+        labels: pod({
+          __meta_kubernetes_pod_annotation_prometheus_io_scrape: "true",
+          __meta_kubernetes_pod_phase: "Succeeded",
+          __meta_kubernetes_pod_name: "finished-job",
+        }),
+      },
+    ],
+  });
+  removed = standIn.removed;
+  writeFileSync(join(dir, "prometheus/prometheus.yml"), standIn.yml);
+
+  running.push(await startNodeExporter(nodeExporterPort));
+  const prometheus = await startPrometheus({ configFile: join(dir, "prometheus/prometheus.yml"), dataDir: join(dir, "data"), port: prometheusPort });
+  running.push(prometheus);
+  prometheusUrl = prometheus.url;
+});
+
+afterAll(async () => {
+  await Promise.all(running.map((process) => process.stop()));
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe("the cluster stack's prometheus.yml", () => {
+  test("Debian's promtool 2.42 rejects it only for kubernetes_sd_configs, which its build leaves out", () => {
+    const promtool = requireTool("promtool");
+    const original = join(dir, "original.yml");
+    writeFileSync(original, originalYml);
+    let output = "";
+    try {
+      output = execFileSync(promtool, ["check", "config", original], { cwd: join(dir, "prometheus"), encoding: "utf8", stdio: "pipe" });
+    } catch (error) {
+      output = `${(error as { stdout: string }).stdout}${(error as { stderr: string }).stderr}`;
+    }
+    // A promtool built with Kubernetes discovery accepts the file as it is.
+    if (output.includes("SUCCESS")) return;
+    const errors = output.split("\n").filter((line) => /^\s+line \d+:/.test(line));
+    expect(errors.length).toBeGreaterThan(0);
+    for (const line of errors) expect(line).toMatch(/field kubernetes_sd_configs not found in type config.ScrapeConfig/);
+  });
+
+  test("passes promtool check config with every kubernetes_sd block stood in for", () => {
+    const promtool = requireTool("promtool");
+    const output = execFileSync(promtool, ["check", "config", join(dir, "prometheus/prometheus.yml")], { encoding: "utf8" });
+    expect(output).toContain("SUCCESS");
+  });
+
+  test("its kubernetes_sd blocks use only keys and roles Prometheus 2.42 accepts", () => {
+    // Prometheus 2.42 discovery/kubernetes SDConfig (HTTP client keys aside, which the stack does not set).
+    const sdKeys = ["api_server", "role", "kubeconfig_file", "namespaces", "selectors", "attach_metadata"];
+    expect(Object.keys(removed).sort()).toEqual(["kubernetes-pods", "node-exporter"]);
+    for (const block of Object.values(removed).flat() as Record<string, any>[]) {
+      for (const key of Object.keys(block)) expect(sdKeys).toContain(key);
+      expect(block.role).toBe("pod");
+      for (const key of Object.keys(block.namespaces ?? {})) expect(["names", "own_namespace"]).toContain(key);
+      for (const selector of block.selectors ?? []) {
+        expect(Object.keys(selector).every((key) => ["role", "label", "field"].includes(key))).toBe(true);
+        // A pod role takes only pod selectors; a label selector is key=value pairs.
+        expect(selector.role).toBe("pod");
+        expect(selector.label).toMatch(/^[a-z0-9./-]+=[a-z0-9.-]+(,[a-z0-9./-]+=[a-z0-9.-]+)*$/);
+      }
+    }
+  });
+});
+
+describe("relabelling in a real Prometheus", () => {
+  test("scrapes an annotated pod on its annotated port and path, labelled with its namespace, pod and labels", async () => {
+    const sample = await waitFor(
+      "the annotated pod to be scraped",
+      async () => (await instantQuery(prometheusUrl, "llm_app_requests_total"))[0],
+      { context: () => running.map((p) => p.output()).join("\n") },
+    );
+    expect(sample.metric).toMatchObject({
+      job: "kubernetes-pods",
+      instance: `127.0.0.1:${appPort}`,
+      namespace: "apps",
+      pod: "llm-gateway-1",
+      node: "node-a",
+      app: "llm-gateway",
+    });
+    expect(sample.value[1]).toBe("7");
+  });
+
+  test("leaves pods without the annotation, and finished pods, alone", async () => {
+    const response = await fetch(`${prometheusUrl}/api/v1/targets`);
+    const { data } = (await response.json()) as { data: { activeTargets: { labels: Record<string, string> }[] } };
+    const pods = data.activeTargets.filter((t) => t.labels.job === "kubernetes-pods").map((t) => t.labels.pod);
+    expect(pods).toEqual(["llm-gateway-1"]);
+  });
+
+  test("scrapes node-exporter once per node, on its metrics port, as instance <node name>", async () => {
+    const samples = await waitFor(
+      "node-exporter to be scraped",
+      async () => {
+        const result = await instantQuery(prometheusUrl, 'up{job="node-exporter"}');
+        return result.length > 0 && result.every((s) => s.value[1] === "1") ? result : undefined;
+      },
+      { context: () => running.map((p) => p.output()).join("\n") },
+    );
+    expect(samples.map((s) => s.metric.instance)).toEqual(["node-a"]);
+  });
+});

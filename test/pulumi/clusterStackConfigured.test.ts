@@ -1,0 +1,132 @@
+import { beforeAll, expect, test } from "vitest";
+import { load } from "js-yaml";
+import { plainStrings, runProgram, type ProgramRun } from "../support/pulumiProgram.ts";
+import { validateManifests } from "../support/kubernetesSchema.ts";
+import { claimMountedAt, configFilesInPod, container, K8S, manifests, podSpec, workload } from "../support/kubernetesRun.ts";
+
+const GIVEN_PASSWORD = "a-password-the-user-chose";
+
+let run: ProgramRun;
+
+beforeAll(async () => {
+  run = await runProgram(
+    "../../stacks/index.ts",
+    {
+      "llmobs:target": "kubernetes",
+      "llmobs:namePrefix": "team-a",
+      "llmobs:kubernetes": {
+        context: "prod-eu",
+        namespace: "team-obs",
+        storageClass: "fast-ssd",
+        storage: { grafana: "5Gi", prometheus: "50Gi" },
+        resources: { prometheus: { memoryLimit: "4Gi", memoryRequest: "1Gi" }, grafana: { cpuLimit: "2" } },
+        serviceType: "LoadBalancer",
+        ingress: { className: "nginx", tlsSecretName: "obs-tls", hosts: { grafana: "grafana.example.com", jaeger: "traces.example.com" } },
+        networkPolicy: true,
+      },
+      "llmobs:dataEpochs": { prometheus: 3 },
+      "llmobs:grafanaAdminPassword": GIVEN_PASSWORD,
+    },
+    { stack: "cluster", secretKeys: ["llmobs:grafanaAdminPassword"] },
+  );
+});
+
+test("deploys through the named kubeconfig context into the named namespace", () => {
+  expect(run.named(K8S.provider, "kubernetes").inputs.context).toBe("prod-eu");
+  expect(run.named(K8S.namespace, "namespace").inputs.metadata.name).toBe("team-obs");
+  expect(workload(run, "grafana").inputs.metadata.namespace).toBe("team-obs");
+  expect(run.named(K8S.clusterRole, "prometheus-discovery").inputs.metadata.name).toBe("team-obs-prometheus");
+});
+
+test("claims use the storage class and sizes from config", () => {
+  expect(run.named(K8S.claim, "grafana-data").inputs.spec).toEqual({
+    accessModes: ["ReadWriteOnce"],
+    resources: { requests: { storage: "5Gi" } },
+    storageClassName: "fast-ssd",
+  });
+  expect(run.named(K8S.claim, "jaeger-data").inputs.spec.resources.requests.storage).toBe("10Gi");
+});
+
+test("a bumped data epoch is a new claim, mounted where the data lives", () => {
+  const claim = run.named(K8S.claim, "prometheus-data");
+  expect(claim.inputs.metadata.name).toBe("team-a-prometheus-data-3");
+  expect(claim.inputs.metadata.labels["llmobs.dev/data-epoch"]).toBe("3");
+  expect(claim.options.replacementTrigger).toBe(3);
+  expect(claimMountedAt(run, "prometheus", "/prometheus")).toBe("team-a-prometheus-data-3");
+  expect(run.named(K8S.claim, "grafana-data").inputs.metadata.name).toBe("team-a-grafana-data");
+});
+
+test("resource overrides replace only the values they name", () => {
+  expect(container(run, "prometheus").resources).toEqual({ requests: { cpu: "200m", memory: "1Gi" }, limits: { cpu: "2", memory: "4Gi" } });
+  expect(container(run, "grafana").resources.limits).toEqual({ cpu: "2", memory: "1Gi" });
+});
+
+test("Services take the configured type", () => {
+  for (const service of run.ofType(K8S.service)) expect(service.inputs.spec.type).toBe("LoadBalancer");
+});
+
+test("an Ingress per UI given a host, with the class and TLS from config", () => {
+  expect(run.ofType(K8S.ingress).map((i) => i.name).sort()).toEqual(["grafana", "jaeger"]);
+  expect(run.named(K8S.ingress, "jaeger").inputs.spec).toEqual({
+    ingressClassName: "nginx",
+    tls: [{ hosts: ["traces.example.com"], secretName: "obs-tls" }],
+    rules: [
+      {
+        host: "traces.example.com",
+        http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "jaeger", port: { name: "ui" } } } }] },
+      },
+    ],
+  });
+});
+
+test("outputs the Ingress URLs, and port-forwards only what no Ingress serves", () => {
+  expect(run.outputs.grafanaUrl).toBe("https://grafana.example.com");
+  expect(run.outputs.jaegerUrl).toBe("https://traces.example.com");
+  expect(run.outputs.portForwardCommands).toEqual({
+    prometheus: "kubectl --context prod-eu --namespace team-obs port-forward service/prometheus 9090:9090",
+    jaeger: "kubectl --context prod-eu --namespace team-obs port-forward service/jaeger 4317:4317 4318:4318 14268:14268",
+    alertmanager: "kubectl --context prod-eu --namespace team-obs port-forward service/alertmanager 9093:9093",
+  });
+  expect(run.outputs.otlpGrpcEndpoint).toBe("http://jaeger.team-obs.svc:4317");
+});
+
+test("NetworkPolicies admit published ports from anywhere, and everything else only from the components that use it", () => {
+  const policy = (name: string) => run.named(K8S.networkPolicy, name).inputs.spec;
+  const from = (...names: string[]) => names.map((name) => ({ podSelector: { matchLabels: { "app.kubernetes.io/name": name, "app.kubernetes.io/instance": "team-a" } } }));
+  expect(policy("node-exporter")).toEqual({
+    podSelector: { matchLabels: { "app.kubernetes.io/name": "node-exporter", "app.kubernetes.io/instance": "team-a" } },
+    policyTypes: ["Ingress"],
+    ingress: [{ from: from("prometheus"), ports: [{ port: 9100, protocol: "TCP" }] }],
+  });
+  expect(policy("grafana").ingress).toEqual([
+    { ports: [{ port: 3000, protocol: "TCP" }] },
+    { from: from("prometheus"), ports: [{ port: 3000, protocol: "TCP" }] },
+  ]);
+  const jaeger = policy("jaeger").ingress;
+  expect(jaeger[0].ports.map((p: any) => p.port)).toEqual([16686, 4317, 4318, 14268]);
+  expect(jaeger[1].from).toEqual(from("prometheus", "grafana"));
+  expect(jaeger[1].ports.map((p: any) => p.port)).toEqual([16686, 4317, 4318, 14268, 13133, 8888]);
+  expect(policy("prometheus").ingress[1].from).toEqual(from("grafana"));
+  expect(policy("alertmanager").ingress[1].from).toEqual(from("prometheus", "grafana"));
+});
+
+test("node-exporter is discovered by the stack's own labels in its namespace", () => {
+  const yml = load(configFilesInPod(run, "prometheus").get("/etc/prometheus/prometheus.yml")!) as any;
+  const job = yml.scrape_configs.find((j: any) => j.job_name === "node-exporter");
+  expect(job.kubernetes_sd_configs[0].namespaces).toEqual({ names: ["team-obs"] });
+  expect(job.kubernetes_sd_configs[0].selectors[0].label).toBe("app.kubernetes.io/name=node-exporter,app.kubernetes.io/instance=team-a");
+  expect(podSpec(run, "node-exporter").containers[0].name).toBe("node-exporter");
+});
+
+test("a given password is used as is, generated none, and stays secret", () => {
+  expect(run.ofType("random:index/randomPassword:RandomPassword")).toEqual([]);
+  expect(run.named(K8S.secret, "grafana-admin-password").inputs.stringData).toEqual({ value: GIVEN_PASSWORD });
+  for (const resource of run.resources) expect(plainStrings(resource.wireInputs)).not.toContain(GIVEN_PASSWORD);
+});
+
+test("every object, Ingresses and NetworkPolicies included, validates against the Kubernetes API schema", () => {
+  const all = manifests(run);
+  // 2 Ingresses (grafana, jaeger) and a NetworkPolicy per component.
+  expect(all.filter((m) => m.kind === "Ingress" || m.kind === "NetworkPolicy")).toHaveLength(7);
+  expect(validateManifests(all)).toEqual([]);
+});
