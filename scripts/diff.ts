@@ -4,10 +4,12 @@
  * Renders every generated artifact at a base revision (default: the merge base of HEAD and main) and in
  * the working tree, and prints what changed as a Markdown summary for review: dashboards, panels, queries,
  * thresholds and units; recording and alerting rules; Prometheus, Grafana, Jaeger and Alertmanager config.
- * Exit 0 whether or not anything changed; with --check, exit 1 when something did.
+ * Exit 0 whether or not anything changed; with --check, exit 1 when something did; exit 2 for bad input or
+ * when the comparison cannot be made (a revision that does not render).
  */
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { CannotCompareError } from "./diff/cannotCompare.ts";
 import { compareArtifacts, hasChanges } from "./diff/compare.ts";
 import { openRepository, resolveBase, type Base } from "./diff/git.ts";
 import { formatSummary } from "./diff/markdown.ts";
@@ -23,7 +25,7 @@ function describeBase(base: Base): string {
     : `\`${base.shortCommit}\` (the merge base of HEAD and ${base.origin.mergeBaseWith})`;
 }
 
-runCli(USAGE, (argv) => {
+function compare(argv: string[]): void {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -40,11 +42,21 @@ runCli(USAGE, (argv) => {
   if (!stackExistsInWorkingTree(PROJECT_DIR, stack) && !stackExistsAt(repository, base.commit, stack)) {
     throw new UsageError(`No stack "${stack}": ${stackFile(stack)} exists neither in the working tree nor at the base.`);
   }
-  const baseLabel = `The base (${base.shortCommit})`;
+  const baseLabel = `the base (${base.shortCommit})`;
   const before = renderCommit(repository, base.commit, stack, baseLabel);
   const after = renderWorkingTree(PROJECT_DIR, stack);
   const diff = compareArtifacts(before.artifacts, after.artifacts);
   const notes = [before.note, after.note].filter((note): note is string => note !== undefined);
   process.stdout.write(formatSummary(diff, { stack, comparison: `Base ${describeBase(base)} → the working tree.`, notes }));
   if (values.check && hasChanges(diff)) process.exitCode = 1;
+}
+
+runCli(USAGE, (argv) => {
+  try {
+    compare(argv);
+  } catch (error) {
+    if (!(error instanceof CannotCompareError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+  }
 });

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PreconditionError, UsageError } from "../cli.ts";
+import { UsageError } from "../cli.ts";
+import { CannotCompareError } from "./cannotCompare.ts";
 
 export interface Repository {
   /** The project directory (where package.json is) in the working tree. */
@@ -22,7 +23,7 @@ const MAIN_BRANCHES = ["main", "origin/main", "origin/HEAD"];
 
 function git(repository: Pick<Repository, "projectDir">, args: string[]): { ok: boolean; stdout: string; stderr: string } {
   const result = spawnSync("git", args, { cwd: repository.projectDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new PreconditionError(`Could not run git (${result.error.message}); npm run diff needs git on the PATH.`);
+  if (result.error) throw new CannotCompareError(`Could not run git (${result.error.message}); npm run diff needs git on the PATH.`);
   return { ok: result.status === 0, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
@@ -74,12 +75,12 @@ export function existsAt(repository: Repository, commit: string, projectPath: st
 export function exportRevision(repository: Repository, commit: string, directory: string): string {
   const archive = join(directory, "revision.tar");
   const exported = git(repository, ["archive", "--format=tar", `--output=${archive}`, commit]);
-  if (!exported.ok) throw new Error(`git archive ${commit} failed: ${exported.stderr}`);
+  if (!exported.ok) throw new CannotCompareError(`git archive ${commit} failed: ${exported.stderr}`);
   const tree = join(directory, "tree");
   mkdirSync(tree);
   const unpacked = spawnSync("tar", ["-x", "-f", archive, "-C", tree], { encoding: "utf8" });
   if (unpacked.error || unpacked.status !== 0) {
-    throw new PreconditionError(`Could not unpack revision ${commit} with tar: ${unpacked.error?.message ?? unpacked.stderr}`);
+    throw new CannotCompareError(`Could not unpack revision ${commit} with tar: ${unpacked.error?.message ?? unpacked.stderr}`);
   }
   return join(tree, repository.prefix);
 }

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { PreconditionError } from "../cli.ts";
+import { CannotCompareError } from "./cannotCompare.ts";
 import type { Artifacts } from "./compare.ts";
 import { existsAt, exportRevision, type Repository } from "./git.ts";
 
@@ -39,12 +39,16 @@ function render(projectDir: string, stack: string, revision: string): Map<string
     });
     if (result.error || result.status !== 0) {
       const output = result.error?.message ?? (result.stderr.trim() || result.stdout.trim());
-      throw new PreconditionError(`Could not render stack "${stack}" at ${revision} (${RENDER_SCRIPT} exited ${result.status}):\n${output}`);
+      throw new CannotCompareError(`Could not render stack "${stack}" at ${revision} (${RENDER_SCRIPT} exited ${result.status}):\n${output}`);
     }
     return readTree(out);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function stackExistsInWorkingTree(projectDir: string, stack: string): boolean {
@@ -70,13 +74,13 @@ export function renderWorkingTree(projectDir: string, stack: string): RenderedRe
  */
 export function renderCommit(repository: Repository, commit: string, stack: string, label: string): RenderedRevision {
   if (!existsAt(repository, commit, RENDER_SCRIPT)) {
-    return { artifacts: new Map(), note: `${label} has no ${RENDER_SCRIPT}: it is taken to generate nothing.` };
+    return { artifacts: new Map(), note: `${capitalized(label)} has no ${RENDER_SCRIPT}: it is taken to generate nothing.` };
   }
   if (!stackExistsAt(repository, commit, stack)) {
-    return { artifacts: new Map(), note: `${label} has no ${stackFile(stack)}: it rendered nothing for this stack.` };
+    return { artifacts: new Map(), note: `${capitalized(label)} has no ${stackFile(stack)}: it renders nothing for this stack.` };
   }
   const nodeModules = join(repository.projectDir, "node_modules");
-  if (!existsSync(nodeModules)) throw new PreconditionError("No node_modules in the project: run `npm ci` first.");
+  if (!existsSync(nodeModules)) throw new CannotCompareError("No node_modules in the project: run `npm ci` first.");
   const directory = mkdtempSync(join(tmpdir(), "llmobs-diff-base-"));
   try {
     const projectDir = exportRevision(repository, commit, directory);

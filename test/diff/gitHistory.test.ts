@@ -150,7 +150,32 @@ describe("npm run diff on real history, each commit against its parent", () => {
   });
 });
 
+test("a base from before the render command: every artifact is new, and the summary says why", () => {
+  const emptyTree = repo.git("hash-object", "-t", "tree", "/dev/null");
+  const before = repo.git("commit-tree", emptyTree, "-m", "Before anything");
+  const result = repo.runScript("diff.ts", ["--base", before, "--check"]);
+  expect(result.status, result.stderr).toBe(1);
+  expect(result.stdout).toContain(`> The base (${before.slice(0, 7)}) has no scripts/render.ts: it is taken to generate nothing.`);
+  expect(result.stdout).toContain("Dashboard **Host** added");
+  expect(result.stdout).toContain("Alert **HostMemoryHigh** added");
+  expect(result.stdout).toContain("Prometheus **`prometheus/prometheus.yml`** added");
+});
+
 describe("npm run diff: bad input, exit 2", () => {
+  test("a working tree that does not render: what is wrong, and no summary", () => {
+    repo.git("checkout", "--quiet", "feature");
+    repo.replace("stacks/Pulumi.local.yaml", "llmobs:ports:", "llmobs:ports:\n    nodeExporter: 0");
+    try {
+      const result = repo.runScript("diff.ts", ["--base", "HEAD"]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('Could not render stack "local" at the working tree');
+      expect(result.stderr).toContain("llmobs:ports.nodeExporter");
+      expect(result.stdout).toBe("");
+    } finally {
+      repo.git("checkout", "--quiet", "--", "stacks/Pulumi.local.yaml");
+    }
+  });
+
   test("an unknown ref", () => {
     const result = repo.runScript("diff.ts", ["--base", "no-such-branch"]);
     expect(result.status).toBe(2);
