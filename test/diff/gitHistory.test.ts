@@ -10,7 +10,7 @@ import { ProjectCopy, ProjectRepository } from "../support/projectCopy.ts";
  */
 
 const PANEL_QUERY_ANCHOR = `rate("node_cpu_seconds_total", 'mode="idle"')`;
-const RULE_FILES_ANCHOR = `{ name: "llm-recording.yml", groups: recordingRuleGroups() },`;
+const RULE_FILES_ANCHOR = `{ name: "stack-health.yml", groups: [stackHealthRules(config)] },`;
 const NEW_RULE_FILE = `
     {
       name: "diff-test.yml",
