@@ -114,15 +114,12 @@ function ruleTitle(rule: RuleDiff): string {
 }
 
 function ruleLines(rule: RuleDiff): string[] {
-  const where = `group ${code(rule.rule.group)} in ${code(rule.rule.file)}`;
+  const severity = rule.rule.severity !== undefined ? `, severity ${code(rule.rule.severity)}` : "";
+  const where = `group ${code(rule.rule.group)} in ${code(rule.rule.file)}${severity}`;
   if (rule.status === "removed") return [`- ${ruleTitle(rule)} removed (${where})`];
   if (rule.status === "added") {
-    const details = [
-      where,
-      rule.severity?.after ? `severity ${code(rule.severity.after)}` : undefined,
-      rule.for?.after ? `for ${code(rule.for.after)}` : undefined,
-    ].filter(Boolean);
-    return [`- ${ruleTitle(rule)} added (${details.join(", ")}):`, ...promql(rule.expr?.after ?? "", 2)];
+    const waits = rule.for?.after ? `, for ${code(rule.for.after)}` : "";
+    return [`- ${ruleTitle(rule)} added (${where}${waits}):`, ...promql(rule.expr?.after ?? "", 2)];
   }
   const lines = [`- ${ruleTitle(rule)} (${where}):`];
   if (rule.expr) {
@@ -165,7 +162,7 @@ function headline(diff: ArtifactDiff): string {
   const parts: string[] = [];
   if (diff.dashboards.length > 0) {
     const panels = diff.dashboards.reduce((count, dashboard) => count + dashboard.panels.length, 0);
-    parts.push(`${plural(diff.dashboards.length, "dashboard")} (${plural(panels, "panel")})`);
+    parts.push(`${plural(diff.dashboards.length, "dashboard")}${panels > 0 ? ` (${plural(panels, "panel")})` : ""}`);
   }
   const alerts = diff.rules.filter((rule) => rule.rule.kind === "alert").length;
   const records = diff.rules.length - alerts;

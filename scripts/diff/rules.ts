@@ -29,6 +29,8 @@ export interface RuleRef {
   name: string;
   group: string;
   file: string;
+  /** The rule's severity label (the new one when it changed): tells a warning from a critical alert of the same name. */
+  severity?: string;
 }
 
 export interface RuleDiff {
@@ -71,7 +73,9 @@ function locate(files: RuleFileContent[]): Map<string, LocatedRule> {
         const name = String(rule.alert ?? rule.record ?? "(unnamed)");
         const occurrence = (seen.get(`${kind}:${name}`) ?? 0) + 1;
         seen.set(`${kind}:${name}`, occurrence);
-        rules.set(JSON.stringify([group.name, kind, name, occurrence]), { ref: { kind, name, group: group.name, file: file.file }, rule });
+        const ref: RuleRef = { kind, name, group: group.name, file: file.file };
+        if (rule.labels?.severity !== undefined) ref.severity = rule.labels.severity;
+        rules.set(JSON.stringify([group.name, kind, name, occurrence]), { ref, rule });
       }
     }
   }

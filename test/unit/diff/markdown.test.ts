@@ -39,6 +39,7 @@ describe("the Markdown summary", () => {
 
   test("config keys, by component and file", () => {
     const text = summary(artifacts(), artifacts({ llmService: { metricsPath: "/stats" } }));
+    expect(text).toContain("Changed: 1 config file.");
     expect(namedInSummary(text)).toEqual(["`prometheus/prometheus.yml`"]);
     expect(text).toContain("- Prometheus **`prometheus/prometheus.yml`**:\n  - `scrape_configs[job_name=llm-service].metrics_path`: `/metrics` → `/stats`");
   });
@@ -46,6 +47,7 @@ describe("the Markdown summary", () => {
   test("an added file and everything in it is new when the base had nothing", () => {
     const text = formatSummary(compareArtifacts(new Map(), artifacts()), { ...heading, notes: ["The base has no scripts/render.ts."] });
     expect(text).toContain("> The base has no scripts/render.ts.");
+    expect(text).toMatch(/^Changed: 3 dashboards \(\d+ panels\), \d+ alerting rules?, \d+ recording rules, \d+ config files\.$/m);
     expect(text).toContain("Dashboard **Host** added");
     expect(text).toContain("Alert **HostMemoryHigh** added (group `llmobs-stack-health` in `prometheus/rules/stack-health.yml`, severity `warning`, for `5m`):");
     expect(text).toContain("Jaeger **`jaeger/config.yaml`** added");

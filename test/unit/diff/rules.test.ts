@@ -54,13 +54,19 @@ describe("compareRules", () => {
     expect(rules).toEqual([
       {
         status: "changed",
-        rule: { kind: "alert", name: "Slow", group: "g", file: "prometheus/rules/test.yml" },
+        rule: { kind: "alert", name: "Slow", group: "g", file: "prometheus/rules/test.yml", severity: "critical" },
         severity: { before: "warning", after: "critical" },
         labels: [{ path: "team", kind: "added", after: "ml" }],
         annotations: [],
         other: [{ path: "keep_firing_for", kind: "added", after: "1m" }],
       },
     ]);
+  });
+
+  test("a warning and a critical alert of one name are two rules, told apart by severity", () => {
+    const pair = (criticalAbove: number) => [alert(), alert({ expr: `x > ${criticalAbove}`, labels: { severity: "critical" } })];
+    const { rules } = compareRules([group("g", pair(10))], [group("g", pair(20))]);
+    expect(rules.map((rule) => [rule.rule.name, rule.rule.severity, rule.expr?.numbers])).toEqual([["Slow", "critical", [{ before: "> 10", after: "> 20" }]]]);
   });
 
   test("added and removed rules, with what they are", () => {
