@@ -143,3 +143,23 @@ export function formatChecks(checks: Check[]): string {
     })
     .join("\n");
 }
+
+/**
+ * Commands that drive Pulumi without a terminal (the data commands) cannot be asked for the stack's
+ * passphrase; with a passphrase-encrypted stack it must come from the environment.
+ */
+export function checkPassphrase(env: NodeJS.ProcessEnv): Check {
+  const name = "stack passphrase";
+  if ("PULUMI_CONFIG_PASSPHRASE" in env || "PULUMI_CONFIG_PASSPHRASE_FILE" in env) {
+    return { name, ok: true, detail: "given in the environment" };
+  }
+  if (env["PULUMI_ACCESS_TOKEN"] || /^https:\/\//.test(env["PULUMI_BACKEND_URL"] ?? "")) {
+    return { name, ok: true, detail: "Pulumi Cloud encrypts the secrets" };
+  }
+  return {
+    name,
+    ok: false,
+    detail: "PULUMI_CONFIG_PASSPHRASE is not set, and the stack's secrets are encrypted with a passphrase",
+    fix: "export PULUMI_CONFIG_PASSPHRASE='<the passphrase you chose when the stack was created>' (or PULUMI_CONFIG_PASSPHRASE_FILE), then run again.",
+  };
+}

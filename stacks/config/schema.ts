@@ -42,10 +42,14 @@ const port = z
   .min(1, { error: "a port is an integer from 1 to 65535" })
   .max(65535, { error: "a port is an integer from 1 to 65535" });
 
-const epoch = z
-  .number({ error: "expected a number: a data epoch is an integer 0 or greater" })
-  .int({ error: "a data epoch is an integer 0 or greater" })
-  .min(0, { error: "a data epoch is an integer 0 or greater" });
+// `pulumi config set --path` may store a number as text; an epoch written either way is read as a number.
+const epoch = z.preprocess(
+  (value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value),
+  z
+    .number({ error: "expected a number: a data epoch is an integer 0 or greater" })
+    .int({ error: "a data epoch is an integer 0 or greater" })
+    .min(0, { error: "a data epoch is an integer 0 or greater" }),
+);
 
 /** Host ports, one per endpoint a user reaches from the host. */
 const ports = z.strictObject({

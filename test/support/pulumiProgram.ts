@@ -5,6 +5,8 @@ const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 export interface RegisteredResource {
+  /** The URN the engine gives it (the mock monitor computes it the same way). */
+  urn: string;
   type: string;
   name: string;
   parent: string;
@@ -96,6 +98,7 @@ export async function runProgram(
   monitor.registerResource = (request: any, callback: any) => {
     const wireInputs = (request.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
     resources.push({
+      urn: monitor.newUrn(request.getParent(), request.getType(), request.getName()),
       type: request.getType(),
       name: request.getName(),
       parent: request.getParent(),

@@ -1,0 +1,48 @@
+/**
+ * npm run data -- <start|reset|clean|status> <component|all> [--stack local|cluster] [--yes] [--plan]
+ *
+ * Starts, resets (wipes and restarts) and cleans (removes) each component's data, on Docker or Kubernetes,
+ * through Pulumi's Automation API on the project's own stacks, so Pulumi's state always matches what runs.
+ */
+import { fileURLToPath } from "node:url";
+import { readStackFile } from "../stacks/config/fromStackFile.ts";
+import { describeStack } from "../stacks/components/stack.ts";
+import { endpointUrls, hostForBindAddress } from "../stacks/endpoints.ts";
+import { kubernetesAccess } from "../stacks/kubernetes/access.ts";
+import { runCli } from "./cli.ts";
+import { exec } from "./preflight/exec.ts";
+import { parseDataArgs, USAGE } from "./data/args.ts";
+import { openAutomationStack } from "./data/automationStack.ts";
+import { confirmDeletion } from "./data/confirm.ts";
+import { dockerPlatform } from "./data/dockerPlatform.ts";
+import { kubernetesPlatform } from "./data/kubernetesPlatform.ts";
+import { dataPreflight } from "./data/preflight.ts";
+import { ProgressView } from "./data/progress.ts";
+import { runData } from "./data/run.ts";
+
+const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+runCli(USAGE, async (argv) => {
+  const request = parseDataArgs(argv);
+  const config = readStackFile(request.stack);
+  const stack = describeStack(config);
+  const print = (line: string) => console.log(line);
+  await runData(request, {
+    config,
+    stack,
+    stackName: request.stack,
+    platform: config.target === "docker" ? dockerPlatform(exec, config.namePrefix) : kubernetesPlatform(exec, config),
+    urls: config.target === "docker" ? endpointUrls(stack, hostForBindAddress(config.bindAddress)) : kubernetesAccess(stack, config).urls,
+    preflight: () =>
+      dataPreflight(config, exec, {
+        needsPulumi: request.verb !== "status",
+        needsPassphrase: request.verb !== "status" && !request.plan,
+        env: process.env,
+        print,
+      }),
+    openStack: () => openAutomationStack(request.stack, REPO_ROOT, print),
+    confirm: (question) => confirmDeletion(question, { yes: request.yes, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) }),
+    print,
+    progress: () => new ProgressView((text) => process.stdout.write(text), Boolean(process.stdout.isTTY)),
+  });
+});

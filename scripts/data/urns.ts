@@ -1,0 +1,34 @@
+import type { ComponentName } from "../../stacks/components/names.ts";
+import { COMPONENT_NAMES } from "../../stacks/components/names.ts";
+import type { StackConfig } from "../../stacks/config/schema.ts";
+
+/** The Pulumi project name (Pulumi.yaml). */
+export const PROJECT = "llmobs";
+
+export function componentType(config: StackConfig): string {
+  return config.target === "docker" ? "llmobs:docker:Component" : "llmobs:kubernetes:Component";
+}
+
+/**
+ * URN patterns for one component and everything under it, in Pulumi's target/exclude glob syntax
+ * (`**` spans segments, `*` stays within one): the component itself, and its children, whose names all
+ * start with the component's name.
+ */
+export function componentPatterns(stack: string, config: StackConfig, component: ComponentName): string[] {
+  const type = componentType(config);
+  return [`urn:pulumi:${stack}::${PROJECT}::${type}::${component}`, `urn:pulumi:${stack}::${PROJECT}::${type}$**::${component}*`];
+}
+
+/** Everything but this component: what a targeted update of it leaves alone. */
+export function otherComponentsPatterns(stack: string, config: StackConfig, component: ComponentName): string[] {
+  return COMPONENT_NAMES.filter((other) => other !== component).flatMap((other) => componentPatterns(stack, config, other));
+}
+
+/** Pulumi's glob matching (pkg/engine: `**` -> .*, `*` -> [^:]*, the rest literal). */
+export function urnMatches(pattern: string, urn: string): boolean {
+  const regex = pattern
+    .split("**")
+    .map((segment) => segment.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^:]*"))
+    .join(".*");
+  return new RegExp(`^${regex}$`).test(urn);
+}

@@ -1,0 +1,202 @@
+import { describe, expect, test } from "vitest";
+import { parseDataArgs } from "../../scripts/data/args.ts";
+import { UsageError } from "../../scripts/cli.ts";
+import { dockerPlatform } from "../../scripts/data/dockerPlatform.ts";
+import { kubernetesPlatform } from "../../scripts/data/kubernetesPlatform.ts";
+import { parseDockerSize, formatBytes } from "../../scripts/data/platform.ts";
+import { ProgressView, formatSummary } from "../../scripts/data/progress.ts";
+import { dataPreflight } from "../../scripts/data/preflight.ts";
+import { checkPassphrase } from "../../scripts/preflight/checks.ts";
+import { parseStackConfig } from "../../stacks/config/parse.ts";
+import type { Exec, ExecResult } from "../../scripts/preflight/exec.ts";
+import { runScript } from "../support/scripts.ts";
+
+function fakeExec(answers: Record<string, Partial<ExecResult>>): Exec & { calls: string[] } {
+  const calls: string[] = [];
+  const fn = (async (command: string, args: string[]) => {
+    const line = [command, ...args].join(" ");
+    calls.push(line);
+    const key = Object.keys(answers).find((prefix) => line.startsWith(prefix));
+    return { missing: false, exitCode: 0, stdout: "", stderr: "", ...(key ? answers[key] : { missing: true }) };
+  }) as Exec & { calls: string[] };
+  fn.calls = calls;
+  return fn;
+}
+
+describe("arguments", () => {
+  test("a verb and a component", () => {
+    expect(parseDataArgs(["reset", "grafana", "--yes"])).toEqual({ verb: "reset", components: ["grafana"], stack: "local", yes: true, plan: false });
+  });
+
+  test("all is every component, in order", () => {
+    expect(parseDataArgs(["status", "all", "--stack", "cluster"]).components).toEqual(["prometheus", "grafana", "jaeger", "node-exporter", "alertmanager"]);
+  });
+
+  test.each([
+    [["restart", "grafana"], 'unknown command "restart"; the commands are start, reset, clean, status'],
+    [["reset", "loki"], 'unknown component "loki"; the components are prometheus, grafana, jaeger, node-exporter, alertmanager, all'],
+    [["reset"], "which component?"],
+    [[], "a command is required"],
+    [["start", "grafana", "--plan"], "--plan applies to reset and clean"],
+    [["reset", "grafana", "jaeger"], 'unexpected argument "jaeger"'],
+  ])("%j: %s", (argv, message) => {
+    expect(() => parseDataArgs(argv)).toThrow(UsageError);
+    expect(() => parseDataArgs(argv)).toThrow(message);
+  });
+
+  test("the command prints the usage and exits 2 on an unknown verb", () => {
+    const result = runScript("data.ts", ["wipe", "grafana"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown command "wipe"');
+    expect(result.stderr).toContain("usage: npm run data -- <start|reset|clean|status>");
+  });
+
+  test("an unknown component exits 2 and lists the valid ones", () => {
+    const result = runScript("data.ts", ["clean", "loki"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("the components are prometheus, grafana, jaeger, node-exporter, alertmanager, all");
+  });
+
+  test("no such stack: says how to create it, exit 2", () => {
+    const result = runScript("data.ts", ["status", "all", "--stack", "staging"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('No stack "staging"');
+    expect(result.stderr).toContain("pulumi stack init staging");
+  });
+});
+
+describe("preflight before any change", () => {
+  const config = parseStackConfig({ values: {}, secrets: {} });
+
+  test("no Pulumi CLI, no Docker daemon: both reported, with what to do", async () => {
+    const printed: string[] = [];
+    const exec = fakeExec({ "docker version": { exitCode: 1, stderr: "Cannot connect to the Docker daemon" } });
+    await expect(dataPreflight(config, exec, { needsPulumi: true, needsPassphrase: false, env: {}, print: (l) => printed.push(l) })).rejects.toThrow(
+      "2 checks failed; nothing was changed",
+    );
+    expect(printed.join("\n")).toContain("FAIL Pulumi CLI: `pulumi` is not on PATH");
+    expect(printed.join("\n")).toContain("FAIL Docker: the Docker daemon is not reachable");
+  });
+
+  test("the cluster unreachable", async () => {
+    const cluster = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} });
+    const exec = fakeExec({ "pulumi version": { stdout: "v3.250.0" }, kubectl: { exitCode: 1, stderr: "The connection to the server was refused" } });
+    const printed: string[] = [];
+    await expect(dataPreflight(cluster, exec, { needsPulumi: true, needsPassphrase: false, env: {}, print: (l) => printed.push(l) })).rejects.toThrow(
+      "1 check failed",
+    );
+    expect(printed.join("\n")).toMatch(/FAIL/);
+  });
+
+  test("the passphrase must come from the environment", () => {
+    expect(checkPassphrase({})).toMatchObject({ ok: false });
+    expect(checkPassphrase({}).fix).toContain("PULUMI_CONFIG_PASSPHRASE");
+    expect(checkPassphrase({ PULUMI_CONFIG_PASSPHRASE: "" })).toMatchObject({ ok: true });
+    expect(checkPassphrase({ PULUMI_ACCESS_TOKEN: "pul-123" })).toMatchObject({ ok: true });
+  });
+});
+
+describe("the Docker side", () => {
+  test("finds a component's volumes by label, with Docker's own sizes", async () => {
+    const exec = fakeExec({
+      "docker volume ls": { stdout: "llmobs-grafana-data\t0\nllmobs-grafana-data-1\t1\n" },
+      "docker system df": {
+        stdout: JSON.stringify({ Volumes: [{ Name: "llmobs-grafana-data", Size: "1.5GB" }, { Name: "llmobs-grafana-data-1", Size: "12.3kB" }] }) + "\n",
+      },
+    });
+    const volumes = await dockerPlatform(exec, "llmobs").volumes("grafana");
+    expect(volumes).toEqual([
+      { name: "llmobs-grafana-data", epoch: 0, bytes: 1.5e9 },
+      { name: "llmobs-grafana-data-1", epoch: 1, bytes: 12300 },
+    ]);
+    expect(exec.calls[0]).toBe(
+      'docker volume ls --filter label=dev.llmobs.stack=llmobs --filter label=dev.llmobs.component=grafana --format {{.Name}}\t{{.Label "dev.llmobs.data-epoch"}}',
+    );
+  });
+
+  test("deletes a volume by name, and reports Docker's refusal", async () => {
+    const exec = fakeExec({ "docker volume rm": { exitCode: 1, stderr: "volume is in use" } });
+    await expect(dockerPlatform(exec, "llmobs").deleteVolume({ name: "llmobs-jaeger-data", epoch: 0 })).rejects.toThrow("volume is in use");
+    expect(exec.calls).toEqual(["docker volume rm llmobs-jaeger-data"]);
+  });
+
+  test("reads running and healthy from docker ps", async () => {
+    const exec = fakeExec({ "docker ps": { stdout: "grafana\trunning\tUp 2 hours (healthy)\njaeger\trunning\tUp 1 second (health: starting)\nprometheus\texited\tExited (1) 5 minutes ago\n" } });
+    expect(await dockerPlatform(exec, "llmobs").status()).toEqual([
+      { component: "grafana", running: true, healthy: true, detail: "Up 2 hours (healthy)" },
+      { component: "jaeger", running: true, healthy: false, detail: "Up 1 second (health: starting)" },
+      { component: "prometheus", running: false, healthy: false, detail: "Exited (1) 5 minutes ago" },
+    ]);
+  });
+
+  test("sizes", () => {
+    expect(parseDockerSize("0B")).toBe(0);
+    expect(parseDockerSize("512kB")).toBe(512000);
+    expect(parseDockerSize("2.5GB")).toBe(2.5e9);
+    expect(parseDockerSize("N/A")).toBeUndefined();
+    expect(formatBytes(1.2e9)).toBe("1.2 GB");
+    expect(formatBytes(undefined)).toBe("size unknown");
+  });
+});
+
+describe("the Kubernetes side", () => {
+  const config = parseStackConfig({ values: { target: "kubernetes", kubernetes: { namespace: "obs", context: "prod" } }, secrets: {} });
+
+  test("finds a component's claims by label, in the stack's namespace and context", async () => {
+    const exec = fakeExec({
+      "kubectl --context prod --namespace obs get persistentvolumeclaims": {
+        stdout: JSON.stringify({
+          items: [
+            { metadata: { name: "llmobs-prometheus-data", labels: { "llmobs.dev/data-epoch": "0" } }, spec: { resources: { requests: { storage: "15Gi" } } } },
+          ],
+        }),
+      },
+    });
+    expect(await kubernetesPlatform(exec, config).volumes("prometheus")).toEqual([{ name: "llmobs-prometheus-data", epoch: 0, bytes: 15 * 2 ** 30 }]);
+    expect(exec.calls[0]).toContain("--selector app.kubernetes.io/name=prometheus,app.kubernetes.io/instance=llmobs");
+  });
+
+  test("deletes a claim by name", async () => {
+    const exec = fakeExec({ kubectl: { stdout: "" } });
+    await kubernetesPlatform(exec, config).deleteVolume({ name: "llmobs-grafana-data", epoch: 0 });
+    expect(exec.calls).toEqual(["kubectl --context prod --namespace obs delete persistentvolumeclaim llmobs-grafana-data --wait=false"]);
+  });
+
+  test("ready replicas make running and healthy", async () => {
+    const exec = fakeExec({
+      kubectl: {
+        stdout: JSON.stringify({
+          items: [
+            { kind: "Deployment", metadata: { labels: { "app.kubernetes.io/name": "grafana" } }, spec: { replicas: 1 }, status: { readyReplicas: 1 } },
+            { kind: "DaemonSet", metadata: { labels: { "app.kubernetes.io/name": "node-exporter" } }, spec: {}, status: { numberReady: 2, desiredNumberScheduled: 3 } },
+          ],
+        }),
+      },
+    });
+    expect(await kubernetesPlatform(exec, config).status()).toEqual([
+      { component: "grafana", running: true, healthy: true, detail: "1/1 ready" },
+      { component: "node-exporter", running: true, healthy: false, detail: "2/3 ready" },
+    ]);
+  });
+});
+
+describe("progress", () => {
+  test("on a terminal, one line per resource, redrawn in place as it finishes", () => {
+    let screen = "";
+    const view = new ProgressView((text) => (screen += text), true);
+    const step = (phase: "started" | "done", name: string) =>
+      view.onStep({ urn: `urn:pulumi:local::llmobs::docker:index/volume:Volume::${name}`, type: "docker:index/volume:Volume", op: "replace", phase });
+    step("started", "grafana-data");
+    step("started", "grafana");
+    step("done", "grafana-data");
+    // The last redraw moves up over the two lines and rewrites them: the volume now done.
+    const lastDraw = screen.slice(screen.lastIndexOf("\x1b[2F"));
+    expect(lastDraw).toContain("ok     replace            Volume                 grafana-data");
+    expect(lastDraw).toContain("...    replace            Volume                 grafana\n");
+  });
+
+  test("the summary", () => {
+    expect(formatSummary({ replace: 2, create: 1, same: 7 }, 13.6)).toBe("2 replaced, 1 created, 7 unchanged in 14 s");
+    expect(formatSummary({ same: 3 }, 1)).toBe("no changes, 3 unchanged in 1 s");
+  });
+});
