@@ -11,6 +11,7 @@ import { UNITS } from "./common/units.ts";
 import { jaegerTracesLink } from "./common/links.ts";
 import { stat, timeSeries } from "./common/panels.ts";
 import { buildDashboard } from "./common/dashboard.ts";
+import { errorRatePanel } from "./common/errorRatePanel.ts";
 
 export const LLM_PERFORMANCE_UID = "llmobs-llm-performance";
 
@@ -144,25 +145,7 @@ export function llmPerformanceDashboard(config: StackConfig): Dashboard {
       },
       [rangeQuery("A", `sum by (model) (${errors})`, "{{model}}")],
     ),
-    timeSeries(
-      {
-        title: "Error Rate",
-        description: `Failed calls as a share of all calls, per model. Dashed: ${t.errorRatePercent}% and ${t.criticalErrorRatePercent}% (critical).`,
-        unit: UNITS.percent,
-        min: 0,
-        width: 12,
-        height: 8,
-        thresholds: higherIsWorse(t.errorRatePercent / 100, t.criticalErrorRatePercent / 100),
-      },
-      [
-        rangeQuery(
-          "A",
-          `(sum by (model) (${errors}) or 0 * sum by (model) (${requests})) / sum by (model) (${requests})`,
-          "{{model}}",
-        ),
-      ],
-      { thresholdLines: true },
-    ),
+    errorRatePanel("Error Rate", "model", errors, requests, config),
   ];
 
   return buildDashboard({

@@ -15,6 +15,7 @@ import { withTeam } from "./common/teams.ts";
 import { jaegerTracesLink } from "./common/links.ts";
 import { barGauge, gauge, pieChart, stat, timeSeries } from "./common/panels.ts";
 import { buildDashboard } from "./common/dashboard.ts";
+import { errorRatePanel } from "./common/errorRatePanel.ts";
 
 export const LLM_USAGE_UID = "llmobs-llm-usage";
 
@@ -143,25 +144,7 @@ export function llmUsageDashboard(config: StackConfig): Dashboard {
       },
       [rangeQuery("A", `sum(${hits})`, "hits"), rangeQuery("B", `sum(${misses})`, "misses")],
     ),
-    timeSeries(
-      {
-        title: "Error Rate by Provider",
-        description: `Failed calls as a share of all calls, per provider (0 when a provider had no errors). Dashed: ${t.errorRatePercent}% and ${t.criticalErrorRatePercent}%.`,
-        unit: UNITS.percent,
-        min: 0,
-        width: 12,
-        height: 8,
-        thresholds: higherIsWorse(t.errorRatePercent / 100, t.criticalErrorRatePercent / 100),
-      },
-      [
-        rangeQuery(
-          "A",
-          `(sum by (provider) (${errors}) or 0 * sum by (provider) (${requests})) / sum by (provider) (${requests})`,
-          "{{provider}}",
-        ),
-      ],
-      { thresholdLines: true },
-    ),
+    errorRatePanel("Error Rate by Provider", "provider", errors, requests, config),
     barGauge(
       {
         title: "Cost Breakdown by Model",

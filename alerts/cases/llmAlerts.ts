@@ -2,7 +2,7 @@ import type { StackConfig } from "../../stacks/config/schema.ts";
 import { catalogMetric } from "../catalog/metrics.ts";
 import { runbookUrl } from "../runbook.ts";
 import type { AlertScenario, ExpectedAlert, RuleFileTests, Series } from "./model.ts";
-import { counter, histogram, observed } from "./series.ts";
+import { counter, histogram, observed, usageCalls } from "./series.ts";
 
 /**
  * Scenarios for alerts/llmAlerts.ts and alerts/budget.ts with the default thresholds. Inputs are raw
@@ -35,13 +35,9 @@ function latency(...segments: [minutes: number, seconds: number][]): Series[] {
   );
 }
 
-/** Usage-vocabulary calls: 2 a second, `failing` of them failing. */
+/** Usage-vocabulary calls: 2 a second, `failing` of them failing (rate limited). */
 function calls(...segments: [minutes: number, failingPerSecond: number][]): Series[] {
-  return [
-    counter("llm_requests_total", { ...USAGE, status: "success" }, segments.map(([minutes, e]) => ({ minutes, perSecond: 2 - e }))),
-    counter("llm_requests_total", { ...USAGE, status: "error" }, segments.map(([minutes, e]) => ({ minutes, perSecond: e }))),
-    counter("llm_errors_total", { ...USAGE, error_type: "rate_limit" }, segments.map(([minutes, e]) => ({ minutes, perSecond: e }))),
-  ];
+  return usageCalls(USAGE, "rate_limit", segments);
 }
 
 function cache(...segments: [minutes: number, hitsPerSecond: number][]): Series[] {

@@ -72,3 +72,15 @@ export function observed(perSecond: number, value: number): Observations[] {
 function round(value: number): number {
   return Number(value.toFixed(6));
 }
+
+/**
+ * Seed 004's usage vocabulary for a service making 2 calls a second, `failingPerSecond` of them failing
+ * with `errorType`: the success and error counts and the error counter, one segment at a time.
+ */
+export function usageCalls(labels: Record<string, string>, errorType: string, segments: [minutes: number, failingPerSecond: number][]): Series[] {
+  return [
+    counter("llm_requests_total", { ...labels, status: "success" }, segments.map(([minutes, e]) => ({ minutes, perSecond: 2 - e }))),
+    counter("llm_requests_total", { ...labels, status: "error" }, segments.map(([minutes, e]) => ({ minutes, perSecond: e }))),
+    counter("llm_errors_total", { ...labels, error_type: errorType }, segments.map(([minutes, e]) => ({ minutes, perSecond: e }))),
+  ];
+}

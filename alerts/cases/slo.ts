@@ -2,7 +2,7 @@ import type { StackConfig } from "../../stacks/config/schema.ts";
 import { catalogMetric } from "../catalog/metrics.ts";
 import { runbookUrl } from "../runbook.ts";
 import type { AlertScenario, ExpectedAlert, RuleFileTests, Series } from "./model.ts";
-import { counter, histogram } from "./series.ts";
+import { histogram, usageCalls } from "./series.ts";
 
 /**
  * Scenarios for the burn-rate alerts (alerts/slo.ts) with the default objectives: 99% of calls succeed,
@@ -13,13 +13,9 @@ const SERVICE = { job: "api", instance: "api:8000" };
 const USAGE = { ...SERVICE, agent_id: "meetmind.coordinator", model: "gpt-4o", provider: "openai" };
 const TTFT_BUCKETS = catalogMetric("llm_time_to_first_token_seconds", "performance").buckets!;
 
-/** 2 calls a second, `failingPerSecond` of them failing. */
+/** 2 calls a second, `failingPerSecond` of them failing (timing out). */
 function calls(...segments: [minutes: number, failingPerSecond: number][]): Series[] {
-  return [
-    counter("llm_requests_total", { ...USAGE, status: "success" }, segments.map(([minutes, e]) => ({ minutes, perSecond: 2 - e }))),
-    counter("llm_requests_total", { ...USAGE, status: "error" }, segments.map(([minutes, e]) => ({ minutes, perSecond: e }))),
-    counter("llm_errors_total", { ...USAGE, error_type: "timeout" }, segments.map(([minutes, e]) => ({ minutes, perSecond: e }))),
-  ];
+  return usageCalls(USAGE, "timeout", segments);
 }
 
 /** 2 first tokens a second (seed 000), `slowPerSecond` of them after 3 s, the rest after 0.3 s. */

@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import type { StackConfig } from "../config/schema.ts";
 import type { StackDescription } from "../components/types.ts";

@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../config/schema.ts";
 import type { SecretName, StackDescription } from "../components/types.ts";

@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseStackConfig } from "../../stacks/config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
-import { ALERTMANAGER_WEBHOOK_URL_FILE } from "../../stacks/components/alertmanager.ts";
 import { renderedFiles } from "../../stacks/render/files.ts";
 import { writeRenderedFiles } from "../../stacks/render/write.ts";
 import { SERIES } from "../../alerts/recording/canonical.ts";

@@ -8,20 +8,8 @@ import { ProgressView, formatSummary } from "../../scripts/data/progress.ts";
 import { dataPreflight } from "../../scripts/data/preflight.ts";
 import { checkPassphrase } from "../../scripts/preflight/checks.ts";
 import { parseStackConfig } from "../../stacks/config/parse.ts";
-import type { Exec, ExecResult } from "../../scripts/preflight/exec.ts";
+import { fakeExec } from "../support/fakeExec.ts";
 import { runScript } from "../support/scripts.ts";
-
-function fakeExec(answers: Record<string, Partial<ExecResult>>): Exec & { calls: string[] } {
-  const calls: string[] = [];
-  const fn = (async (command: string, args: string[]) => {
-    const line = [command, ...args].join(" ");
-    calls.push(line);
-    const key = Object.keys(answers).find((prefix) => line.startsWith(prefix));
-    return { missing: false, exitCode: 0, stdout: "", stderr: "", ...(key ? answers[key] : { missing: true }) };
-  }) as Exec & { calls: string[] };
-  fn.calls = calls;
-  return fn;
-}
 
 describe("arguments", () => {
   test("a verb and a component", () => {

@@ -3,22 +3,8 @@ import { parseStackConfig } from "../../stacks/config/parse.ts";
 import { checkKubernetesCluster, checkStorageClass } from "../../scripts/preflight/kubernetesChecks.ts";
 import { preflight } from "../../scripts/preflight/run.ts";
 import { PreconditionError } from "../../scripts/cli.ts";
-import type { Exec, ExecResult } from "../../scripts/preflight/exec.ts";
-
-/** A stand-in for running commands: answers from a table (longest matching prefix), records what was run. */
-function fakeExec(answers: Record<string, Partial<ExecResult>>): Exec & { calls: string[] } {
-  const calls: string[] = [];
-  const fn = (async (command: string, args: string[]) => {
-    const line = [command, ...args].join(" ");
-    calls.push(line);
-    const key = Object.keys(answers)
-      .filter((prefix) => line.startsWith(prefix))
-      .sort((a, b) => b.length - a.length)[0];
-    return { missing: false, exitCode: 0, stdout: "", stderr: "", ...(key ? answers[key] : { missing: true }) };
-  }) as Exec & { calls: string[] };
-  fn.calls = calls;
-  return fn;
-}
+import type { ExecResult } from "../../scripts/preflight/exec.ts";
+import { fakeExec } from "../support/fakeExec.ts";
 
 const cluster = (kubernetes: Record<string, unknown> = {}) =>
   parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} });

@@ -5,21 +5,8 @@ import { describeStack } from "../../stacks/components/stack.ts";
 import { checkDocker, checkHostPorts, checkPulumiCli, portsHeldByStack } from "../../scripts/preflight/checks.ts";
 import { preflight } from "../../scripts/preflight/run.ts";
 import { PreconditionError } from "../../scripts/cli.ts";
-import type { Exec, ExecResult } from "../../scripts/preflight/exec.ts";
+import { fakeExec } from "../support/fakeExec.ts";
 import { freePort } from "../support/processes.ts";
-
-/** A stand-in for running commands: answers from a table, records what was run. */
-function fakeExec(answers: Record<string, Partial<ExecResult>>): Exec & { calls: string[] } {
-  const calls: string[] = [];
-  const fn = (async (command: string, args: string[]) => {
-    const line = [command, ...args].join(" ");
-    calls.push(line);
-    const key = Object.keys(answers).find((prefix) => line.startsWith(prefix));
-    return { missing: false, exitCode: 0, stdout: "", stderr: "", ...(key ? answers[key] : { missing: true }) };
-  }) as Exec & { calls: string[] };
-  fn.calls = calls;
-  return fn;
-}
 
 const servers: Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
