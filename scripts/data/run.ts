@@ -48,19 +48,11 @@ export async function runData(request: DataRequest, deps: DataDependencies): Pro
 }
 
 async function start(request: DataRequest, deps: DataDependencies, ops: StackOperations): Promise<void> {
-  const everything = request.components.length === deps.stack.components.length;
-  // One component: every other component is excluded, so only it and what it needs are brought up.
-  const exclude = everything ? [] : (otherThan(request.components, deps) as string[]);
+  // Every other component is excluded, so only these and what they need are brought up.
+  const exclude = otherComponentsPatterns(deps.stackName, deps.config, request.components);
   deps.print(`start ${request.components.join(", ")} (stack ${deps.stackName}, ${deps.platform.where}):`);
   const summary = await ops.up(exclude.length ? { exclude } : {}, deps.progress().onStep);
   deps.print(`done: ${formatSummary(summary.changes, summary.seconds)}`);
-}
-
-function otherThan(components: ComponentName[], deps: DataDependencies): string[] {
-  return deps.stack.components
-    .map((c) => c.name)
-    .filter((name) => !components.includes(name))
-    .flatMap((name) => componentPatterns(deps.stackName, deps.config, name));
 }
 
 function keepsData(component: ComponentName, deps: DataDependencies): boolean {
@@ -107,7 +99,7 @@ async function reset(component: ComponentName, request: DataRequest, deps: DataD
   try {
     await ops.setEpoch(component, epoch.to);
     deps.config.dataEpochs[component] = epoch.to;
-    const summary = await ops.up({ exclude: otherComponentsPatterns(deps.stackName, deps.config, component) }, deps.progress().onStep);
+    const summary = await ops.up({ exclude: otherComponentsPatterns(deps.stackName, deps.config, [component]) }, deps.progress().onStep);
     deps.print(`${component} started on ${epoch.newVolume}: ${formatSummary(summary.changes, summary.seconds)}`);
   } catch (error) {
     throw new PartialFailure(

@@ -19,9 +19,9 @@ export function componentPatterns(stack: string, config: StackConfig, component:
   return [`urn:pulumi:${stack}::${PROJECT}::${type}::${component}`, `urn:pulumi:${stack}::${PROJECT}::${type}$**::${component}*`];
 }
 
-/** Everything but this component: what a targeted update of it leaves alone. */
-export function otherComponentsPatterns(stack: string, config: StackConfig, component: ComponentName): string[] {
-  return COMPONENT_NAMES.filter((other) => other !== component).flatMap((other) => componentPatterns(stack, config, other));
+/** Every component but these: what an update of them leaves alone. */
+export function otherComponentsPatterns(stack: string, config: StackConfig, components: readonly ComponentName[]): string[] {
+  return COMPONENT_NAMES.filter((other) => !components.includes(other)).flatMap((other) => componentPatterns(stack, config, other));
 }
 
 /** Pulumi's glob matching (pkg/engine: `**` -> .*, `*` -> [^:]*, the rest literal). */
