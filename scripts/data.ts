@@ -5,7 +5,7 @@
  * through Pulumi's Automation API on the project's own stacks, so Pulumi's state always matches what runs.
  */
 import { fileURLToPath } from "node:url";
-import { readStackFile } from "../stacks/config/fromStackFile.ts";
+import { readStackFile, stackFilePath } from "../stacks/config/fromStackFile.ts";
 import { describeStack } from "../stacks/components/stack.ts";
 import { endpointUrls, hostForBindAddress } from "../stacks/endpoints.ts";
 import { kubernetesAccess } from "../stacks/kubernetes/access.ts";
@@ -19,6 +19,8 @@ import { kubernetesPlatform } from "./data/kubernetesPlatform.ts";
 import { dataPreflight } from "./data/preflight.ts";
 import { ProgressView } from "./data/progress.ts";
 import { runData } from "./data/run.ts";
+import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
+import { stackSecretsProvider } from "./pulumi/secretsProvider.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -37,10 +39,14 @@ runCli(USAGE, async (argv) => {
       dataPreflight(config, exec, {
         needsPulumi: request.verb !== "status",
         needsPassphrase: request.verb !== "status" && !request.plan,
+        secretsProvider: () => stackSecretsProvider(stackFilePath(request.stack), pulumiBackend(process.env, REPO_ROOT)),
         env: process.env,
         print,
       }),
-    openStack: () => openAutomationStack(request.stack, REPO_ROOT, print),
+    openStack: () => {
+      ensureStateDir(pulumiBackend(process.env, REPO_ROOT));
+      return openAutomationStack(request.stack, REPO_ROOT, print);
+    },
     confirm: (question) => confirmDeletion(question, { yes: request.yes, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) }),
     print,
     progress: () => new ProgressView((text) => process.stdout.write(text), Boolean(process.stdout.isTTY)),

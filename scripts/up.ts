@@ -1,34 +1,35 @@
 /**
- * npm run up -- [--stack local|cluster] [-- <extra pulumi up flags>]
+ * npm run up -- [--stack local|cluster] [<pulumi up flags>]
  *
  * Preflight first (nothing changes if it fails), then creates the stack in the project's local state on
- * first use, then `pulumi up`, interactive as usual.
+ * first use, then `pulumi up`, interactive as usual. Every option this script does not own goes to
+ * `pulumi up` (`npm run up -- --yes`).
  */
 import { spawnSync } from "node:child_process";
-import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
 import { readStackFile } from "../stacks/config/fromStackFile.ts";
 import { PreconditionError, runCli } from "./cli.ts";
+import { splitUpArgs } from "./up/args.ts";
 import { exec } from "./preflight/exec.ts";
 import { preflight } from "./preflight/run.ts";
+import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
+
+const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 function pulumi(args: string[]): number {
-  const result = spawnSync("pulumi", args, { stdio: "inherit" });
+  const result = spawnSync("pulumi", args, { stdio: "inherit", cwd: REPO_ROOT });
   return result.status ?? 1;
 }
 
-runCli("usage: npm run up -- [--stack local|cluster] [-- <pulumi up flags>]", async (argv) => {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { stack: { type: "string", default: "local" } },
-    allowPositionals: true,
-    strict: true,
-  });
-  const stack = values.stack;
+runCli("usage: npm run up -- [--stack local|cluster] [<pulumi up flags, e.g. --yes>]", async (argv) => {
+  const { stack, pulumiArgs } = splitUpArgs(argv);
   const config = readStackFile(stack);
   console.log(`Preflight for stack "${stack}" (${config.target}):`);
   await preflight(config, exec);
+  const created = ensureStateDir(pulumiBackend(process.env, REPO_ROOT));
+  if (created) console.log(`Created the state directory ${created} (Pulumi's file backend needs it to exist).`);
   if (pulumi(["stack", "select", "--create", stack]) !== 0) {
     throw new PreconditionError(`Could not select or create the stack "${stack}"; see the Pulumi output above.`);
   }
-  process.exitCode = pulumi(["up", "--stack", stack, ...positionals]);
+  process.exitCode = pulumi(["up", "--stack", stack, ...pulumiArgs]);
 });

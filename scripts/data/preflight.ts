@@ -1,27 +1,34 @@
-import { createRequire } from "node:module";
 import type { StackConfig } from "../../stacks/config/schema.ts";
 import { PreconditionError } from "../cli.ts";
 import { checkDocker, checkPassphrase, checkPulumiCli, formatChecks, type Check } from "../preflight/checks.ts";
 import { checkKubernetesCluster } from "../preflight/kubernetesChecks.ts";
 import type { Exec } from "../preflight/exec.ts";
-
-const sdkVersion = (createRequire(import.meta.url)("@pulumi/pulumi/package.json") as { version: string }).version;
+import type { SecretsProvider } from "../pulumi/secretsProvider.ts";
+import { PULUMI_SDK_VERSION } from "../pulumi/sdkVersion.ts";
 
 /**
  * What a data operation needs before it may change anything: the Pulumi CLI (the Automation API drives
- * it), the target's engine (Docker daemon or cluster), and a passphrase Pulumi can read without asking.
- * `status` needs only the engine.
+ * it), the target's engine (Docker daemon or cluster), and a passphrase Pulumi can read without asking
+ * when the stack's secrets provider needs one. `status` needs only the engine. Failures and warnings
+ * are printed; a failure stops the command.
  */
 export async function dataPreflight(
   config: StackConfig,
   exec: Exec,
-  options: { needsPulumi: boolean; needsPassphrase: boolean; env: NodeJS.ProcessEnv; print: (line: string) => void },
+  options: {
+    needsPulumi: boolean;
+    needsPassphrase: boolean;
+    secretsProvider: () => SecretsProvider;
+    env: NodeJS.ProcessEnv;
+    print: (line: string) => void;
+  },
 ): Promise<void> {
-  const checks: Check[] = options.needsPulumi ? [await checkPulumiCli(exec, sdkVersion)] : [];
+  const checks: Check[] = options.needsPulumi ? [await checkPulumiCli(exec, PULUMI_SDK_VERSION)] : [];
   checks.push(config.target === "docker" ? await checkDocker(exec) : await checkKubernetesCluster(exec, config));
-  if (options.needsPassphrase) checks.push(checkPassphrase(options.env));
-  const failed = checks.filter((check) => !check.ok && !check.warning);
+  if (options.needsPassphrase) checks.push(checkPassphrase(options.env, options.secretsProvider()));
+  const noted = checks.filter((check) => !check.ok);
+  if (noted.length > 0) options.print(formatChecks(noted));
+  const failed = noted.filter((check) => !check.warning);
   if (failed.length === 0) return;
-  options.print(formatChecks(checks));
   throw new PreconditionError(`${failed.length} check${failed.length === 1 ? "" : "s"} failed; nothing was changed. Fix the lines marked FAIL and run again.`);
 }

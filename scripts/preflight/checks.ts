@@ -4,6 +4,7 @@ import type { StackDescription } from "../../stacks/components/types.ts";
 import { CONFIG_NAMESPACE } from "../../stacks/config/schema.ts";
 import { LABELS } from "../../stacks/docker/naming.ts";
 import type { Exec } from "./exec.ts";
+import type { SecretsProvider } from "../pulumi/secretsProvider.ts";
 
 export interface Check {
   name: string;
@@ -26,7 +27,18 @@ function older(a: [number, number, number], b: [number, number, number]): boolea
   return false;
 }
 
-/** The Pulumi CLI is on PATH, and not older than the SDK this project is built with. */
+/**
+ * The oldest Pulumi CLI the program and the data commands work with, and why: the SDK refuses
+ * `replaceWith` below 3.207.0 ("The Pulumi CLI does not support the ReplaceWith option"), the engine
+ * ignores `replacementTrigger` below 3.208.0, `--exclude` globs need 3.188.0 and `--exclude` itself 3.158.0.
+ */
+export const PULUMI_CLI_FLOOR = "3.208.0";
+
+function installCommand(version: string): string {
+  return `\`curl -fsSL https://get.pulumi.com | sh -s -- --version ${version}\` (or \`brew upgrade pulumi\`)`;
+}
+
+/** The Pulumi CLI is on PATH and at least PULUMI_CLI_FLOOR; older than the SDK is a warning. */
 export async function checkPulumiCli(exec: Exec, sdkVersion: string): Promise<Check> {
   const result = await exec("pulumi", ["version"]);
   if (result.missing || result.exitCode !== 0) {
@@ -34,19 +46,31 @@ export async function checkPulumiCli(exec: Exec, sdkVersion: string): Promise<Ch
       name: "Pulumi CLI",
       ok: false,
       detail: result.missing ? "`pulumi` is not on PATH" : `\`pulumi version\` failed: ${result.stderr.trim()}`,
-      fix: "Install the Pulumi CLI: `curl -fsSL https://get.pulumi.com | sh` (or `brew install pulumi/tap/pulumi`), then open a new shell. No Pulumi account is needed: state stays in this project.",
+      fix: `Install the Pulumi CLI: ${installCommand(sdkVersion)}, then open a new shell. No Pulumi account is needed: state stays in this project.`,
     };
   }
   const version = result.stdout.trim();
   const cli = semver(version);
+  const floor = semver(PULUMI_CLI_FLOOR)!;
   const sdk = semver(sdkVersion);
-  if (cli && sdk && older(cli, sdk)) {
+  if (!cli) {
+    return { name: "Pulumi CLI", ok: false, warning: true, detail: `could not read a version from \`pulumi version\`: ${JSON.stringify(version)}` };
+  }
+  if (older(cli, floor)) {
+    return {
+      name: "Pulumi CLI",
+      ok: false,
+      detail: `pulumi ${version} is older than ${PULUMI_CLI_FLOOR}, the oldest that supports the replaceWith and replacementTrigger options this program sets`,
+      fix: `Upgrade the CLI: ${installCommand(sdkVersion)}.`,
+    };
+  }
+  if (sdk && older(cli, sdk)) {
     return {
       name: "Pulumi CLI",
       ok: false,
       warning: true,
       detail: `pulumi ${version} is older than the project's SDK (${sdkVersion})`,
-      fix: "Update the CLI (`pulumi self-update` or reinstall); the data commands rely on replaceWith / replacementTrigger, which need a recent engine.",
+      fix: `It works, but the CLI and SDK are tested together at ${sdkVersion}: ${installCommand(sdkVersion)}.`,
     };
   }
   return { name: "Pulumi CLI", ok: true, detail: `pulumi ${version}` };
@@ -146,20 +170,19 @@ export function formatChecks(checks: Check[]): string {
 
 /**
  * Commands that drive Pulumi without a terminal (the data commands) cannot be asked for the stack's
- * passphrase; with a passphrase-encrypted stack it must come from the environment.
+ * passphrase. Whether one is needed depends on the stack's secrets provider, not on which credentials
+ * happen to be set: a PULUMI_ACCESS_TOKEN does not move state off the file backend.
  */
-export function checkPassphrase(env: NodeJS.ProcessEnv): Check {
+export function checkPassphrase(env: NodeJS.ProcessEnv, provider: SecretsProvider): Check {
   const name = "stack passphrase";
+  if (provider.kind === "other") return { name, ok: true, detail: `secrets are encrypted by ${provider.name}` };
   if ("PULUMI_CONFIG_PASSPHRASE" in env || "PULUMI_CONFIG_PASSPHRASE_FILE" in env) {
     return { name, ok: true, detail: "given in the environment" };
-  }
-  if (env["PULUMI_ACCESS_TOKEN"] || /^https:\/\//.test(env["PULUMI_BACKEND_URL"] ?? "")) {
-    return { name, ok: true, detail: "Pulumi Cloud encrypts the secrets" };
   }
   return {
     name,
     ok: false,
-    detail: "PULUMI_CONFIG_PASSPHRASE is not set, and the stack's secrets are encrypted with a passphrase",
+    detail: `PULUMI_CONFIG_PASSPHRASE is not set, and ${provider.why}`,
     fix: "export PULUMI_CONFIG_PASSPHRASE='<the passphrase you chose when the stack was created>' (or PULUMI_CONFIG_PASSPHRASE_FILE), then run again.",
   };
 }

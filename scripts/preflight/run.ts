@@ -1,19 +1,18 @@
-import { createRequire } from "node:module";
 import type { StackConfig } from "../../stacks/config/schema.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { PreconditionError } from "../cli.ts";
 import { checkDocker, checkHostPorts, checkPulumiCli, formatChecks, portsHeldByStack, type Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
+import { PULUMI_SDK_VERSION } from "../pulumi/sdkVersion.ts";
 import { checkKubernetesCluster, checkStorageClass } from "./kubernetesChecks.ts";
 
-const sdkVersion = (createRequire(import.meta.url)("@pulumi/pulumi/package.json") as { version: string }).version;
 
 /**
  * Everything `up` needs, checked before anything changes: the Pulumi CLI, the target's engine, and
  * (on Docker) every host port, (on Kubernetes) that the data volumes can bind. Prints one line per check; throws when any check fails.
  */
 export async function preflight(config: StackConfig, exec: Exec, print = console.log): Promise<Check[]> {
-  const checks: Check[] = [await checkPulumiCli(exec, sdkVersion)];
+  const checks: Check[] = [await checkPulumiCli(exec, PULUMI_SDK_VERSION)];
   if (config.target === "docker") {
     const docker = await checkDocker(exec);
     checks.push(docker);

@@ -7,6 +7,7 @@ import { parseDockerSize, formatBytes } from "../../scripts/data/platform.ts";
 import { ProgressView, formatSummary } from "../../scripts/data/progress.ts";
 import { dataPreflight } from "../../scripts/data/preflight.ts";
 import { checkPassphrase } from "../../scripts/preflight/checks.ts";
+import { stackSecretsProvider } from "../../scripts/pulumi/secretsProvider.ts";
 import { parseStackConfig } from "../../stacks/config/parse.ts";
 import { fakeExec } from "../support/fakeExec.ts";
 import { runScript } from "../support/scripts.ts";
@@ -53,13 +54,23 @@ describe("arguments", () => {
   });
 });
 
+/** The stack's secrets provider when state is on the project's file backend, as it is by default. */
+function onFileBackend() {
+  return stackSecretsProvider("/nonexistent/Pulumi.local.yaml", {
+    url: "file://./.pulumi-state",
+    source: "Pulumi.yaml",
+    kind: "file",
+    stateDir: "/tmp/.pulumi-state",
+  });
+}
+
 describe("preflight before any change", () => {
   const config = parseStackConfig({ values: {}, secrets: {} });
 
   test("no Pulumi CLI, no Docker daemon: both reported, with what to do", async () => {
     const printed: string[] = [];
     const exec = fakeExec({ "docker version": { exitCode: 1, stderr: "Cannot connect to the Docker daemon" } });
-    await expect(dataPreflight(config, exec, { needsPulumi: true, needsPassphrase: false, env: {}, print: (l) => printed.push(l) })).rejects.toThrow(
+    await expect(dataPreflight(config, exec, { needsPulumi: true, needsPassphrase: false, secretsProvider: onFileBackend, env: {}, print: (l) => printed.push(l) })).rejects.toThrow(
       "2 checks failed; nothing was changed",
     );
     expect(printed.join("\n")).toContain("FAIL Pulumi CLI: `pulumi` is not on PATH");
@@ -70,17 +81,30 @@ describe("preflight before any change", () => {
     const cluster = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} });
     const exec = fakeExec({ "pulumi version": { stdout: "v3.250.0" }, kubectl: { exitCode: 1, stderr: "The connection to the server was refused" } });
     const printed: string[] = [];
-    await expect(dataPreflight(cluster, exec, { needsPulumi: true, needsPassphrase: false, env: {}, print: (l) => printed.push(l) })).rejects.toThrow(
+    await expect(dataPreflight(cluster, exec, { needsPulumi: true, needsPassphrase: false, secretsProvider: onFileBackend, env: {}, print: (l) => printed.push(l) })).rejects.toThrow(
       "1 check failed",
     );
     expect(printed.join("\n")).toMatch(/FAIL/);
   });
 
   test("the passphrase must come from the environment", () => {
-    expect(checkPassphrase({})).toMatchObject({ ok: false });
-    expect(checkPassphrase({}).fix).toContain("PULUMI_CONFIG_PASSPHRASE");
-    expect(checkPassphrase({ PULUMI_CONFIG_PASSPHRASE: "" })).toMatchObject({ ok: true });
-    expect(checkPassphrase({ PULUMI_ACCESS_TOKEN: "pul-123" })).toMatchObject({ ok: true });
+    const provider = onFileBackend();
+    expect(checkPassphrase({}, provider)).toMatchObject({ ok: false });
+    expect(checkPassphrase({}, provider).fix).toContain("PULUMI_CONFIG_PASSPHRASE");
+    expect(checkPassphrase({ PULUMI_CONFIG_PASSPHRASE: "" }, provider)).toMatchObject({ ok: true });
+  });
+
+  test("a Pulumi access token does not stand in for the passphrase of a stack on the file backend", () => {
+    const check = checkPassphrase({ PULUMI_ACCESS_TOKEN: "pul-123" }, onFileBackend());
+    expect(check).toMatchObject({ ok: false });
+    expect(check.detail).toContain("file backend");
+  });
+
+  test("warnings are printed, and do not stop the command", async () => {
+    const printed: string[] = [];
+    const exec = fakeExec({ "pulumi version": { stdout: "v3.210.0\n" }, "docker version": { stdout: "28.2.2\n" } });
+    await dataPreflight(config, exec, { needsPulumi: true, needsPassphrase: false, secretsProvider: onFileBackend, env: {}, print: (l) => printed.push(l) });
+    expect(printed.join("\n")).toMatch(/warn Pulumi CLI: pulumi v3\.210\.0 is older than the project's SDK/);
   });
 });
 

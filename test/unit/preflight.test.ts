@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { createServer, type Server } from "node:net";
 import { parseStackConfig } from "../../stacks/config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
-import { checkDocker, checkHostPorts, checkPulumiCli, portsHeldByStack } from "../../scripts/preflight/checks.ts";
+import { checkDocker, checkHostPorts, checkPulumiCli, portsHeldByStack, PULUMI_CLI_FLOOR } from "../../scripts/preflight/checks.ts";
 import { preflight } from "../../scripts/preflight/run.ts";
 import { PreconditionError } from "../../scripts/cli.ts";
 import { fakeExec } from "../support/fakeExec.ts";
@@ -32,10 +32,23 @@ describe("Pulumi CLI", () => {
     expect(check).toMatchObject({ ok: true, detail: "pulumi v3.250.1" });
   });
 
-  test("older than the SDK: a warning that does not stop up", async () => {
-    const check = await checkPulumiCli(fakeExec({ "pulumi version": { stdout: "v3.100.0\n" } }), "3.248.0");
+  test("older than the SDK but not below the floor: a warning that does not stop up", async () => {
+    const check = await checkPulumiCli(fakeExec({ "pulumi version": { stdout: `v${PULUMI_CLI_FLOOR}\n` } }), "3.248.0");
     expect(check).toMatchObject({ ok: false, warning: true });
-    expect(check.fix).toContain("self-update");
+    expect(check.fix).toContain("--version 3.248.0");
+  });
+
+  test.each(["v3.207.0", "v3.188.0", "v3.100.0", "v2.25.2"])("%s, below the floor: fails with the upgrade command", async (version) => {
+    const check = await checkPulumiCli(fakeExec({ "pulumi version": { stdout: `${version}\n` } }), "3.248.0");
+    expect(check.ok).toBe(false);
+    expect(check.warning).toBeUndefined();
+    expect(check.detail).toContain(`older than ${PULUMI_CLI_FLOOR}`);
+    expect(check.fix).toContain("get.pulumi.com | sh -s -- --version 3.248.0");
+  });
+
+  test("the floor is the newest version any feature the program uses needs", () => {
+    // replaceWith needs 3.207.0 in the SDK, replacementTrigger 3.208.0 in the engine.
+    expect(PULUMI_CLI_FLOOR).toBe("3.208.0");
   });
 });
 

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { dump, load } from "js-yaml";
+import { ProjectCopy } from "../support/projectCopy.ts";
+import { CliStandIns } from "../support/standIns/pulumiCli.ts";
+import { freePort } from "../support/processes.ts";
+import { splitUpArgs } from "../../scripts/up/args.ts";
+
+// The first `npm run up` on a fresh clone, with the Pulumi and Docker CLIs stood in: the file backend's
+// directory is git-ignored, so nothing but `up` itself can create it.
+describe("the first npm run up on a fresh clone", () => {
+  let project: ProjectCopy;
+  let clis: CliStandIns;
+  let result: ReturnType<ProjectCopy["runScript"]>;
+
+  beforeAll(async () => {
+    project = new ProjectCopy();
+    clis = new CliStandIns({ pulumiVersion: "v3.248.0", dockerVersion: "28.2.2" });
+    // Free ports, so the preflight's port check passes whatever else runs on this machine.
+    const stackFile = load(project.read("stacks/Pulumi.local.yaml")) as { config: Record<string, unknown> };
+    const ports = stackFile.config["llmobs:ports"] as Record<string, number>;
+    for (const key of Object.keys(ports)) ports[key] = await freePort();
+    project.write("stacks/Pulumi.local.yaml", dump(stackFile));
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: clis.path() };
+    delete env["PULUMI_BACKEND_URL"];
+    result = project.runScript("up.ts", ["--yes"], env);
+  });
+
+  afterAll(() => project.remove());
+
+  test("the clone has no state directory to begin with", () => {
+    expect(project.read(".gitignore")).toContain(".pulumi-state/");
+  });
+
+  test("creates the state directory, creates the stack, and runs pulumi up with the flags given", () => {
+    expect(result.stderr).not.toContain("unable to open state directory");
+    expect(result.status).toBe(0);
+    expect(existsSync(join(project.dir, ".pulumi-state"))).toBe(true);
+    expect(result.stdout).toContain("Created the state directory");
+    const calls = clis.pulumiCalls().filter((args) => args[0] !== "version");
+    expect(calls).toEqual([
+      ["stack", "select", "--create", "local"],
+      ["up", "--stack", "local", "--yes"],
+    ]);
+  });
+});
+
+describe("npm run up's arguments", () => {
+  test("flags it does not own go to pulumi up, with or without a -- separator", () => {
+    expect(splitUpArgs(["--yes"])).toEqual({ stack: "local", pulumiArgs: ["--yes"] });
+    expect(splitUpArgs(["--", "--yes", "--skip-preview"])).toEqual({ stack: "local", pulumiArgs: ["--yes", "--skip-preview"] });
+    expect(splitUpArgs(["--stack", "cluster", "--yes"])).toEqual({ stack: "cluster", pulumiArgs: ["--yes"] });
+    expect(splitUpArgs(["--stack=cluster", "--diff"])).toEqual({ stack: "cluster", pulumiArgs: ["--diff"] });
+  });
+
+  test("--stack without a name is a usage error", () => {
+    expect(() => splitUpArgs(["--stack"])).toThrow("--stack needs a stack name");
+    expect(() => splitUpArgs(["--stack", "--yes"])).toThrow("--stack needs a stack name");
+  });
+});
