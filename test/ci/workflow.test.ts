@@ -153,6 +153,33 @@ describe("the step that decides which previews run", () => {
   });
 });
 
+describe("the step that leaves the secrets provider to the CI backend", () => {
+  const strip = stepWithId(workflow, "secrets-provider");
+
+  test("runs before both previews", () => {
+    const index = steps.indexOf(strip);
+    expect(index).toBeGreaterThan(-1);
+    expect(steps.indexOf(pulumiStep("local"))).toBeGreaterThan(index);
+    expect(steps.indexOf(pulumiStep("cluster"))).toBeGreaterThan(index);
+  });
+
+  test("removes a developer's encryptionsalt and secrets provider, and nothing else", () => {
+    const project = mkdtempSync(join(tmpdir(), "llmobs-salt-"));
+    try {
+      mkdirSync(join(project, "stacks"));
+      const config = "config:\n  llmobs:target: docker\n  llmobs:grafanaAdminPassword:\n    secure: v1:abc\n";
+      writeFileSync(join(project, "stacks/Pulumi.local.yaml"), `secretsprovider: passphrase\nencryptionsalt: v1:salt:v1:nonce:ct\n${config}`);
+      writeFileSync(join(project, "stacks/Pulumi.cluster.yaml"), config);
+      const result = runStep(strip, project, {});
+      expect(result.status, result.stderr).toBe(0);
+      expect(readFileSync(join(project, "stacks/Pulumi.local.yaml"), "utf8")).toBe(config);
+      expect(readFileSync(join(project, "stacks/Pulumi.cluster.yaml"), "utf8")).toBe(config);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the summary step", () => {
   let repo: ProjectRepository;
   afterAll(() => repo?.remove());
