@@ -73,8 +73,9 @@ export class DockerComponent extends pulumi.ComponentResource {
             type: "bind",
             source: mount.hostPath,
             target: mount.mountPath,
+            // No bind propagation: Docker Desktop, WSL2 and rootless Docker refuse rslave on / ("not a shared
+            // or slave mount"). The cost: file systems mounted on the host after the container starts go unseen.
             readOnly: true,
-            bindOptions: { propagation: "rslave" },
           })),
         ],
         // Files are copied in at creation, so a changed file shows in the preview and replaces the container.

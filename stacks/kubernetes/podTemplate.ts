@@ -103,8 +103,9 @@ export function podTemplate(args: PodTemplateArgs): PodTemplateSpec {
   for (const mount of d.hostMounts) {
     const name = volumeNameFor(mount.mountPath);
     volumes.push({ name, hostPath: { path: mount.hostPath, type: "Directory" } });
-    // HostToContainer is Docker's rslave: mounts made on the host later are seen too.
-    mounts.push({ name, mountPath: mount.mountPath, readOnly: true, mountPropagation: "HostToContainer" });
+    // No mount propagation, as on Docker: HostToContainer on the host's / fails where / is not a shared
+    // mount (Docker Desktop's Kubernetes, k3d). File systems mounted on the node later go unseen until a restart.
+    mounts.push({ name, mountPath: mount.mountPath, readOnly: true });
   }
 
   const resources = effectiveResources(d, config);
