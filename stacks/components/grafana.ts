@@ -12,6 +12,11 @@ export const GRAFANA_ADMIN_PASSWORD_FILE = "/etc/grafana/secrets/admin-password"
 
 export const GRAFANA_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" };
 
+/** A setting's value read from a file by Grafana's own variable expansion. */
+export function grafanaFileReference(path: string): string {
+  return `$__file{${path}}`;
+}
+
 export interface DashboardFile {
   /** File name under dashboards/, e.g. "llm-usage.json". */
   name: string;
@@ -20,7 +25,8 @@ export interface DashboardFile {
 
 /**
  * Grafana with its datasources and dashboards provisioned from code. No anonymous access, no sign-up,
- * and the admin password is read from a secret file, so it appears in no environment variable.
+ * and the admin password is read from a secret file, so it appears in no environment variable; an
+ * unreadable file stops Grafana instead of leaving it on its default password.
  */
 export function describeGrafana(
   ctx: DescribeContext,
@@ -40,8 +46,10 @@ export function describeGrafana(
     args: [],
     env: {
       GF_SECURITY_ADMIN_USER: config.grafana.adminUser,
-      // Grafana reads any setting from a file when the variable ends in __FILE.
-      GF_SECURITY_ADMIN_PASSWORD__FILE: GRAFANA_ADMIN_PASSWORD_FILE,
+      // Grafana expands $__file{} itself and refuses to start when it cannot read the file. The image's
+      // __FILE convention would not: its entrypoint turns an unreadable file into an empty variable, and
+      // Grafana then starts with its built-in admin password. The variable holds only the file's path.
+      GF_SECURITY_ADMIN_PASSWORD: grafanaFileReference(GRAFANA_ADMIN_PASSWORD_FILE),
       GF_AUTH_ANONYMOUS_ENABLED: "false",
       GF_USERS_ALLOW_SIGN_UP: "false",
       GF_USERS_ALLOW_ORG_CREATE: "false",

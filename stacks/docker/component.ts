@@ -4,6 +4,7 @@ import type { ComponentDescription } from "../components/types.ts";
 import { requireSecret, type StackSecrets } from "../secrets.ts";
 import { containerName, LABELS, volumeName } from "./naming.ts";
 import { dockerLimits } from "./limits.ts";
+import { secretFileAccess, secretFilesReadableTest } from "./secretFileAccess.ts";
 
 export interface DockerComponentArgs {
   description: ComponentDescription;
@@ -51,6 +52,10 @@ export class DockerComponent extends pulumi.ComponentResource {
 
     const health = d.healthCheck;
     const limits = dockerLimits(d.resources);
+    const secretAccess = secretFileAccess(d);
+    const probe = ["wget", "-q", "--spider", "-T", String(health.timeoutSeconds), `http://127.0.0.1:${health.port}${health.path}`];
+    const secretsReadable = secretFilesReadableTest(d);
+    const healthTest = secretsReadable ? ["CMD-SHELL", `${secretsReadable} && ${probe.join(" ")}`] : ["CMD", ...probe];
     this.container = new docker.Container(
       name,
       {
@@ -84,12 +89,14 @@ export class DockerComponent extends pulumi.ComponentResource {
           ...d.secretFiles.map((file) => ({
             file: file.mountPath,
             content: requireSecret(secrets, file.secret),
-            permissions: "0400",
-            owner: String(d.runAs.user),
+            owner: secretAccess.owner,
+            group: secretAccess.group,
+            permissions: secretAccess.permissions,
           })),
         ],
+        ...(secretAccess.groupAdds.length > 0 ? { groupAdds: secretAccess.groupAdds } : {}),
         healthcheck: {
-          tests: ["CMD", "wget", "-q", "--spider", "-T", String(health.timeoutSeconds), `http://127.0.0.1:${health.port}${health.path}`],
+          tests: healthTest,
           interval: `${health.intervalSeconds}s`,
           timeout: `${health.timeoutSeconds}s`,
           retries: health.failureThreshold,

@@ -68,6 +68,8 @@ describe("the local stack on Docker", () => {
     const exporter = run.named(CONTAINER, "node-exporter").inputs;
     const binds = exporter.mounts.map((m: any) => `${m.source}:${m.target}:${m.readOnly ? "ro" : "rw"}`);
     expect(binds.sort()).toEqual(["/:/host/root:ro", "/proc:/host/proc:ro", "/sys:/host/sys:ro"]);
+    // Docker Desktop, WSL2 and rootless Docker refuse any propagation on / ("not a shared or slave mount").
+    for (const mount of exporter.mounts) expect(mount.bindOptions).toBeUndefined();
     expect(exporter.command).toEqual(expect.arrayContaining(["--path.procfs=/host/proc", "--path.sysfs=/host/sys", "--path.rootfs=/host/root"]));
   });
 
@@ -100,17 +102,24 @@ describe("the local stack on Docker", () => {
   test("gives every container a health check, a restart policy and a place on the private network", () => {
     for (const container of run.ofType(CONTAINER)) {
       const inputs = container.inputs;
-      expect(inputs.healthcheck.tests[0]).toBe("CMD");
-      expect(inputs.healthcheck.tests.join(" ")).toMatch(/^CMD wget -q --spider -T \d+ http:\/\/127\.0\.0\.1:\d+\//);
+      expect(healthCommand(inputs)).toMatch(/wget -q --spider -T \d+ http:\/\/127\.0\.0\.1:\d+\/\S*$/);
       expect(inputs.restart).toBe("unless-stopped");
       expect(inputs.wait).toBe(true);
       expect(inputs.networksAdvanced).toEqual([{ name: "llmobs-net", aliases: [container.name] }]);
       expect(container.options.deleteBeforeReplace).toBe(true);
     }
-    expect(run.named(CONTAINER, "prometheus").inputs.healthcheck.tests.at(-1)).toBe("http://127.0.0.1:9090/-/healthy");
-    expect(run.named(CONTAINER, "grafana").inputs.healthcheck.tests.at(-1)).toBe("http://127.0.0.1:3000/api/health");
-    expect(run.named(CONTAINER, "jaeger").inputs.healthcheck.tests.at(-1)).toBe("http://127.0.0.1:13133/status");
-    expect(run.named(CONTAINER, "alertmanager").inputs.healthcheck.tests.at(-1)).toBe("http://127.0.0.1:9093/-/healthy");
+    expect(healthUrl(run.named(CONTAINER, "prometheus").inputs)).toBe("http://127.0.0.1:9090/-/healthy");
+    expect(healthUrl(run.named(CONTAINER, "grafana").inputs)).toBe("http://127.0.0.1:3000/api/health");
+    expect(healthUrl(run.named(CONTAINER, "jaeger").inputs)).toBe("http://127.0.0.1:13133/status");
+    expect(healthUrl(run.named(CONTAINER, "alertmanager").inputs)).toBe("http://127.0.0.1:9093/-/healthy");
+  });
+
+  test("a container that reads a secret file is healthy only while it can read it", () => {
+    const grafana = run.named(CONTAINER, "grafana").inputs;
+    expect(grafana.healthcheck.tests[0]).toBe("CMD-SHELL");
+    expect(healthCommand(grafana)).toMatch(/^\{ test -r \/etc\/grafana\/secrets\/admin-password \|\| \{ echo "cannot read the secret file/);
+    // Without secrets, no shell is needed.
+    expect(run.named(CONTAINER, "prometheus").inputs.healthcheck.tests[0]).toBe("CMD");
   });
 
   test("Prometheus can reach the LLM service on the Docker host and accepts OTLP metrics", () => {
@@ -129,19 +138,22 @@ describe("the local stack on Docker", () => {
     }
   });
 
-  test("Grafana: no anonymous access, no sign-up, password from a secret file", () => {
+  test("Grafana: no anonymous access, no sign-up, password from a secret file Grafana itself must read", () => {
     const grafana = run.named(CONTAINER, "grafana");
     expect(grafana.inputs.envs).toEqual(
       expect.arrayContaining([
         "GF_AUTH_ANONYMOUS_ENABLED=false",
         "GF_USERS_ALLOW_SIGN_UP=false",
         "GF_SECURITY_ADMIN_USER=admin",
-        "GF_SECURITY_ADMIN_PASSWORD__FILE=/etc/grafana/secrets/admin-password",
+        // Grafana's own expansion fails its start when the file is unreadable; the image's __FILE does not.
+        "GF_SECURITY_ADMIN_PASSWORD=$__file{/etc/grafana/secrets/admin-password}",
       ]),
     );
-    expect(grafana.inputs.envs.join("\n")).not.toMatch(/GF_SECURITY_ADMIN_PASSWORD=/);
+    expect(grafana.inputs.envs.join("\n")).not.toContain("__FILE=");
     const secretUpload = grafana.inputs.uploads.find((u: any) => u.file === "/etc/grafana/secrets/admin-password");
-    expect(secretUpload).toMatchObject({ content: GENERATED_PASSWORD, permissions: "0400", owner: "472" });
+    expect(secretUpload).toMatchObject({ content: GENERATED_PASSWORD, permissions: "0440", owner: "472", group: "0" });
+    // Grafana's group is already root's, which a root-owned file falls back to.
+    expect(grafana.inputs.groupAdds).toBeUndefined();
   });
 
   test("the generated password appears in no resource input except as a secret", () => {
@@ -170,3 +182,13 @@ describe("the local stack on Docker", () => {
     expect(run.secretOutputs).toContain("grafanaAdminPassword");
   });
 });
+
+/** The health check's command line as one string. */
+function healthCommand(inputs: any): string {
+  const tests: string[] = inputs.healthcheck.tests;
+  return tests[0] === "CMD-SHELL" ? tests[1]! : tests.slice(1).join(" ");
+}
+
+function healthUrl(inputs: any): string {
+  return healthCommand(inputs).split(" ").at(-1)!;
+}

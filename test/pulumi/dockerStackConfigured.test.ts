@@ -73,7 +73,10 @@ test("a given password is used as is, generated none, and stays secret", () => {
 test("a webhook URL reaches Alertmanager as a secret file, never in plain text", () => {
   const alertmanager = run.named(CONTAINER, "alertmanager").inputs;
   const upload = alertmanager.uploads.find((u: any) => u.file === "/etc/alertmanager/secrets/webhook-url");
-  expect(upload).toMatchObject({ content: WEBHOOK_URL, permissions: "0400", owner: "65534" });
+  expect(upload).toMatchObject({ content: WEBHOOK_URL, permissions: "0440", owner: "65534", group: "65534" });
+  // Readable through the root group too, should the provider leave the file root:root.
+  expect(alertmanager.groupAdds).toEqual(["0"]);
+  expect(alertmanager.healthcheck.tests[1]).toContain("test -r /etc/alertmanager/secrets/webhook-url");
   const config = alertmanager.uploads.find((u: any) => u.file === "/etc/alertmanager/alertmanager.yml").content as string;
   expect(config).toContain("url_file: /etc/alertmanager/secrets/webhook-url");
   for (const resource of run.resources) {

@@ -54,7 +54,7 @@ describe.each(COMPONENT_NAMES.filter((name) => rendered.includes(name)))("%s on 
   });
 
   test("the same health check", () => {
-    const url = dockerContainer(name).healthcheck.tests.at(-1);
+    const url = (dockerContainer(name).healthcheck.tests.at(-1) as string).split(" ").at(-1);
     const probe = container(run, name).livenessProbe.httpGet;
     expect(`http://127.0.0.1:${probe.port}${probe.path}`).toBe(url);
   });
