@@ -21,6 +21,7 @@ import { ProgressView } from "./data/progress.ts";
 import { runData } from "./data/run.ts";
 import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
 import { stackSecretsProvider } from "./pulumi/secretsProvider.ts";
+import { checkRunningStack } from "./verify/verifyRunningStack.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -43,6 +44,8 @@ runCli(USAGE, async (argv) => {
         env: process.env,
         print,
       }),
+    // Components that have just stopped or started are reported as they are; no waiting for them to settle.
+    verify: (components) => checkRunningStack(request.stack, config, { waitSeconds: 0, only: components }),
     openStack: () => {
       ensureStateDir(pulumiBackend(process.env, REPO_ROOT));
       return openAutomationStack(request.stack, REPO_ROOT, print);

@@ -1,15 +1,16 @@
 /**
- * npm run up -- [--stack local|cluster] [<pulumi up flags>]
+ * npm run up -- [--stack local|cluster] [--skip-verify] [<pulumi up flags>]
  *
  * Preflight first (nothing changes if it fails), then creates the stack in the project's local state on
- * first use, then `pulumi up`, interactive as usual. Every option this script does not own goes to
- * `pulumi up` (`npm run up -- --yes`).
+ * first use, then `pulumi up`, interactive as usual, then `npm run verify` against what now runs. Every
+ * option this script does not own goes to `pulumi up` (`npm run up -- --yes`).
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { readStackFile } from "../stacks/config/fromStackFile.ts";
 import { PreconditionError, runCli } from "./cli.ts";
 import { splitUpArgs } from "./up/args.ts";
+import { verifyRunningStack } from "./verify/verifyRunningStack.ts";
 import { exec } from "./preflight/exec.ts";
 import { preflight } from "./preflight/run.ts";
 import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
@@ -21,8 +22,8 @@ function pulumi(args: string[]): number {
   return result.status ?? 1;
 }
 
-runCli("usage: npm run up -- [--stack local|cluster] [<pulumi up flags, e.g. --yes>]", async (argv) => {
-  const { stack, pulumiArgs } = splitUpArgs(argv);
+runCli("usage: npm run up -- [--stack local|cluster] [--skip-verify] [<pulumi up flags, e.g. --yes>]", async (argv) => {
+  const { stack, verify, pulumiArgs } = splitUpArgs(argv);
   const config = readStackFile(stack);
   console.log(`Preflight for stack "${stack}" (${config.target}):`);
   await preflight(config, exec);
@@ -31,5 +32,11 @@ runCli("usage: npm run up -- [--stack local|cluster] [<pulumi up flags, e.g. --y
   if (pulumi(["stack", "select", "--create", stack]) !== 0) {
     throw new PreconditionError(`Could not select or create the stack "${stack}"; see the Pulumi output above.`);
   }
-  process.exitCode = pulumi(["up", "--stack", stack, ...pulumiArgs]);
+  const status = pulumi(["up", "--stack", stack, ...pulumiArgs]);
+  if (status !== 0 || !verify) {
+    process.exitCode = status;
+    return;
+  }
+  console.log(`\nVerify stack "${stack}":`);
+  process.exitCode = await verifyRunningStack(stack, config);
 });

@@ -2,6 +2,7 @@ import type { ComponentName } from "../../stacks/components/names.ts";
 import type { StackDescription } from "../../stacks/components/types.ts";
 import type { StackConfig } from "../../stacks/config/schema.ts";
 import { PreconditionError } from "../cli.ts";
+import { formatChecks, type Check } from "../preflight/checks.ts";
 import type { DataRequest } from "./args.ts";
 import { formatPlan, planClean, planReset, type DataPlan } from "./plan.ts";
 import { formatBytes, type DataPlatform, type DataVolume } from "./platform.ts";
@@ -18,6 +19,8 @@ export interface DataDependencies {
   urls: Record<string, string>;
   /** Checks what the verb needs (the Pulumi CLI, the target's engine, the passphrase); throws before anything changes. */
   preflight(): Promise<void>;
+  /** `npm run verify`'s checks of these components, against what runs. */
+  verify(components: ComponentName[]): Promise<Check[]>;
   openStack(): Promise<StackOperations>;
   confirm(question: string): Promise<boolean>;
   print(line: string): void;
@@ -153,4 +156,10 @@ async function status(request: DataRequest, deps: DataDependencies): Promise<voi
     const health = state ? (state.healthy ? "healthy" : state.running ? "unhealthy" : "-") : "-";
     deps.print(`  ${component.padEnd(14)}${running.padEnd(10)}${health.padEnd(10)}${data.padEnd(14)}${url}`);
   }
+  const checks = await deps.verify(request.components);
+  if (checks.length === 0) return;
+  deps.print("checks (as npm run verify):");
+  deps.print(formatChecks(checks));
+  const failed = checks.filter((check) => !check.ok && !check.warning).length;
+  if (failed > 0) throw new PreconditionError(`${failed} check${failed === 1 ? "" : "s"} failed: see the lines marked FAIL.`);
 }

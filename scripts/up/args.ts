@@ -1,8 +1,12 @@
 import { UsageError } from "../cli.ts";
 
-/** Splits out `--stack <name>` / `--stack=<name>`; everything else (a `--` separator dropped) is for `pulumi up`. */
-export function splitUpArgs(argv: string[]): { stack: string; pulumiArgs: string[] } {
+/**
+ * Splits out the options `up` owns (`--stack <name>`, `--stack=<name>`, `--skip-verify`); everything else
+ * (a `--` separator dropped) is for `pulumi up`.
+ */
+export function splitUpArgs(argv: string[]): { stack: string; verify: boolean; pulumiArgs: string[] } {
   let stack = "local";
+  let verify = true;
   const pulumiArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -12,7 +16,8 @@ export function splitUpArgs(argv: string[]): { stack: string; pulumiArgs: string
       if (value === undefined || value.startsWith("-")) throw new UsageError(`${arg} needs a stack name`);
       stack = value;
     } else if (arg.startsWith("--stack=")) stack = arg.slice("--stack=".length);
+    else if (arg === "--skip-verify") verify = false;
     else pulumiArgs.push(arg);
   }
-  return { stack, pulumiArgs };
+  return { stack, verify, pulumiArgs };
 }

@@ -57,6 +57,7 @@ function setup(
     preflight: async () => {
       preflightRuns++;
     },
+    verify: async (components) => components.map((component) => ({ name: component, ok: true, detail: "answers" })),
     openStack: async () => stack,
     confirm: async (question) => {
       questions.push(question);
@@ -293,7 +294,7 @@ describe("status", () => {
       ],
     );
     await runData(request, deps);
-    expect(printed).toEqual([
+    expect(printed.join("\n").split("\n")).toEqual([
       "status of stack local (Docker):",
       "  component     state     health    data          url",
       "  prometheus    stopped   -         none yet      http://localhost:9090",
@@ -301,6 +302,24 @@ describe("status", () => {
       "  jaeger        absent    -         none yet      -",
       "  node-exporter absent    -         -             -",
       "  alertmanager  absent    -         none yet      -",
+      "checks (as npm run verify):",
+      "  ok   prometheus: answers",
+      "  ok   grafana: answers",
+      "  ok   jaeger: answers",
+      "  ok   node-exporter: answers",
+      "  ok   alertmanager: answers",
     ]);
+  });
+
+  test("a failing check is printed with what to do, and the command fails", async () => {
+    const { request, deps, printed } = setup(["status", "grafana"]);
+    let asked: string[] = [];
+    deps.verify = async (components) => {
+      asked = components;
+      return [{ name: "Grafana login", ok: false, detail: "HTTP 401", fix: "npm run data -- reset grafana" }];
+    };
+    await expect(runData(request, deps)).rejects.toThrow("1 check failed");
+    expect(asked).toEqual(["grafana"]);
+    expect(printed.join("\n")).toContain("  FAIL Grafana login: HTTP 401\n       -> npm run data -- reset grafana");
   });
 });

@@ -24,12 +24,12 @@ export interface Workflow {
 
 export const WORKFLOW_PATH = ".github/workflows/preview.yml";
 
-export function workflowText(): string {
-  return readFileSync(join(REPO_ROOT, WORKFLOW_PATH), "utf8");
+export function workflowText(path = WORKFLOW_PATH): string {
+  return readFileSync(join(REPO_ROOT, path), "utf8");
 }
 
-export function loadWorkflow(): Workflow {
-  return load(workflowText()) as Workflow;
+export function loadWorkflow(path = WORKFLOW_PATH): Workflow {
+  return load(workflowText(path)) as Workflow;
 }
 
 export function allSteps(workflow: Workflow): WorkflowStep[] {
@@ -38,7 +38,7 @@ export function allSteps(workflow: Workflow): WorkflowStep[] {
 
 export function stepWithId(workflow: Workflow, id: string): WorkflowStep & { run: string } {
   const step = allSteps(workflow).find((candidate) => candidate.id === id);
-  if (!step?.run) throw new Error(`${WORKFLOW_PATH} has no run step with id "${id}"`);
+  if (!step?.run) throw new Error(`${workflow.name} has no run step with id "${id}"`);
   return step as WorkflowStep & { run: string };
 }
 

@@ -24,7 +24,8 @@ describe("the first npm run up on a fresh clone", () => {
     project.write("stacks/Pulumi.local.yaml", dump(stackFile));
     const env: NodeJS.ProcessEnv = { ...process.env, PATH: clis.path() };
     delete env["PULUMI_BACKEND_URL"];
-    result = project.runScript("up.ts", ["--yes"], env);
+    // The stood-in `pulumi up` starts nothing, so there is nothing to verify.
+    result = project.runScript("up.ts", ["--yes", "--skip-verify"], env);
   });
 
   afterAll(() => project.remove());
@@ -48,10 +49,10 @@ describe("the first npm run up on a fresh clone", () => {
 
 describe("npm run up's arguments", () => {
   test("flags it does not own go to pulumi up, with or without a -- separator", () => {
-    expect(splitUpArgs(["--yes"])).toEqual({ stack: "local", pulumiArgs: ["--yes"] });
-    expect(splitUpArgs(["--", "--yes", "--skip-preview"])).toEqual({ stack: "local", pulumiArgs: ["--yes", "--skip-preview"] });
-    expect(splitUpArgs(["--stack", "cluster", "--yes"])).toEqual({ stack: "cluster", pulumiArgs: ["--yes"] });
-    expect(splitUpArgs(["--stack=cluster", "--diff"])).toEqual({ stack: "cluster", pulumiArgs: ["--diff"] });
+    expect(splitUpArgs(["--yes"])).toEqual({ stack: "local", verify: true, pulumiArgs: ["--yes"] });
+    expect(splitUpArgs(["--", "--yes", "--skip-preview"])).toEqual({ stack: "local", verify: true, pulumiArgs: ["--yes", "--skip-preview"] });
+    expect(splitUpArgs(["--stack", "cluster", "--yes"])).toEqual({ stack: "cluster", verify: true, pulumiArgs: ["--yes"] });
+    expect(splitUpArgs(["--stack=cluster", "--diff", "--skip-verify"])).toEqual({ stack: "cluster", verify: false, pulumiArgs: ["--diff"] });
   });
 
   test("--stack without a name is a usage error", () => {
