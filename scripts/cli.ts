@@ -1,5 +1,5 @@
 import { StackConfigError } from "../stacks/config/parse.ts";
-import { UnknownStackError } from "../stacks/config/fromStackFile.ts";
+import { StackFileError, UnknownStackError } from "../stacks/config/fromStackFile.ts";
 
 /** A mistake in how a command was called: printed with the usage line, exit code 2. */
 export class UsageError extends Error {}
@@ -18,7 +18,7 @@ export function runCli(usage: string, main: (argv: string[]) => void | Promise<v
       if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
         console.error(`${error.message}\n${usage}`);
         process.exitCode = 2;
-      } else if (error instanceof StackConfigError || error instanceof UnknownStackError) {
+      } else if (error instanceof StackConfigError || error instanceof UnknownStackError || error instanceof StackFileError) {
         console.error(error.message);
         process.exitCode = 2;
       } else if (error instanceof PreconditionError) {

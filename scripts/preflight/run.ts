@@ -5,14 +5,14 @@ import { checkDocker, checkHostPorts, checkPulumiCli, formatChecks, portsHeldByS
 import type { Exec } from "./exec.ts";
 import { PULUMI_SDK_VERSION } from "../pulumi/sdkVersion.ts";
 import { checkKubernetesCluster, checkStorageClass } from "./kubernetesChecks.ts";
-
+import { configWarningChecks } from "./configWarnings.ts";
 
 /**
  * Everything `up` needs, checked before anything changes: the Pulumi CLI, the target's engine, and
  * (on Docker) every host port, (on Kubernetes) that the data volumes can bind. Prints one line per check; throws when any check fails.
  */
 export async function preflight(config: StackConfig, exec: Exec, print = console.log): Promise<Check[]> {
-  const checks: Check[] = [await checkPulumiCli(exec, PULUMI_SDK_VERSION)];
+  const checks: Check[] = [...configWarningChecks(config), await checkPulumiCli(exec, PULUMI_SDK_VERSION)];
   if (config.target === "docker") {
     const docker = await checkDocker(exec);
     checks.push(docker);
