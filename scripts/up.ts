@@ -9,6 +9,8 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { readStackFile } from "../stacks/config/fromStackFile.ts";
 import { PreconditionError, runCli } from "./cli.ts";
+import { UP_COMMAND } from "./cli/commands.ts";
+import { usageLine } from "./cli/options.ts";
 import { splitUpArgs } from "./up/args.ts";
 import { exec } from "./preflight/exec.ts";
 import { preflight } from "./preflight/run.ts";
@@ -21,7 +23,7 @@ function pulumi(args: string[]): number {
   return result.status ?? 1;
 }
 
-runCli("usage: npm run up -- [--stack local|cluster] [<pulumi up flags, e.g. --yes>]", async (argv) => {
+runCli(usageLine(UP_COMMAND), async (argv) => {
   const { stack, pulumiArgs } = splitUpArgs(argv);
   const config = readStackFile(stack);
   console.log(`Preflight for stack "${stack}" (${config.target}):`);
