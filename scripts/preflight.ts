@@ -14,6 +14,6 @@ runCli(usageLine(PREFLIGHT_COMMAND), async (argv) => {
   const stack = String(parseCommandLine(PREFLIGHT_COMMAND, argv).values["stack"]);
   const config = readStackFile(stack);
   console.log(`Preflight for stack "${stack}" (${config.target}):`);
-  await preflight(config, exec);
+  await preflight(config, exec, console.log, { stackName: stack });
   console.log("Ready.");
 });

@@ -27,7 +27,7 @@ runCli(usageLine(UP_COMMAND), async (argv) => {
   const { stack, pulumiArgs } = splitUpArgs(argv);
   const config = readStackFile(stack);
   console.log(`Preflight for stack "${stack}" (${config.target}):`);
-  await preflight(config, exec);
+  await preflight(config, exec, console.log, { stackName: stack });
   const created = ensureStateDir(pulumiBackend(process.env, REPO_ROOT));
   if (created) console.log(`Created the state directory ${created} (Pulumi's file backend needs it to exist).`);
   if (pulumi(["stack", "select", "--create", stack]) !== 0) {

@@ -2,6 +2,7 @@ import type { ComponentName } from "../../stacks/components/names.ts";
 import type { StackDescription } from "../../stacks/components/types.ts";
 import type { StackConfig } from "../../stacks/config/schema.ts";
 import { PreconditionError } from "../cli.ts";
+import { formatChecks, type Check } from "../preflight/checks.ts";
 import type { DataRequest } from "./args.ts";
 import { formatPlan, planClean, planReset, type DataPlan } from "./plan.ts";
 import { formatBytes, type DataPlatform, type DataVolume } from "./platform.ts";
@@ -22,6 +23,8 @@ export interface DataDependencies {
   confirm(question: string): Promise<boolean>;
   print(line: string): void;
   progress(): ProgressView;
+  /** The project's data under another name prefix, namespace or target, which this stack does not use (status shows it). */
+  strayData?(): Promise<Check[]>;
 }
 
 /** A data operation stopped part-way; the message says what was done and what to run to finish. */
@@ -153,4 +156,6 @@ async function status(request: DataRequest, deps: DataDependencies): Promise<voi
     const health = state ? (state.healthy ? "healthy" : state.running ? "unhealthy" : "-") : "-";
     deps.print(`  ${component.padEnd(14)}${running.padEnd(10)}${health.padEnd(10)}${data.padEnd(14)}${url}`);
   }
+  const stray = (await deps.strayData?.()) ?? [];
+  if (stray.length > 0) deps.print(`data of this project that stack ${deps.stackName} does not use:\n${formatChecks(stray)}`);
 }
