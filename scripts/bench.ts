@@ -10,11 +10,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { parseStackConfig } from "../stacks/config/parse.ts";
 import { renderRuleFiles } from "../alerts/index.ts";
 import { renderDashboards } from "../dashboards/index.ts";
-import { PreconditionError, runCli } from "./cli.ts";
+import { PreconditionError, runCli, UsageError } from "./cli.ts";
+import { BENCH_COMMAND } from "./cli/commands.ts";
+import { parseCommandLine, usageLine } from "./cli/options.ts";
 import { rawUsagePanels, type BenchQuery } from "./bench/rawUsagePanels.ts";
 import { median, timedQuery, type Timed } from "./bench/timing.ts";
 import { fleetWorkload } from "../test/support/synthetic/workload.ts";
@@ -24,7 +25,6 @@ import { freePort } from "../test/support/processes.ts";
 import { startPrometheus, type RunningPrometheus } from "../test/support/prometheus.ts";
 import { interpolate, panelQueries, type DashboardJson } from "../test/support/grafanaQueries.ts";
 
-const USAGE = "usage: npm run bench -- [--hours 24] [--repeat 5] [--keep]";
 const STEP_SECONDS = 60;
 /** Grafana's step for a range query over 24 h in a ~700 px wide panel. */
 const RANGE_STEP_SECONDS = 120;
@@ -45,20 +45,13 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
 
-runCli(USAGE, async (argv) => {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      hours: { type: "string", default: "24" },
-      repeat: { type: "string", default: "5" },
-      keep: { type: "boolean", default: false },
-    },
-    strict: true,
-  });
-  const hours = Number(values.hours);
-  const repeat = Number(values.repeat);
-  if (!Number.isInteger(hours) || hours < 1 || hours > 72) throw new Error("--hours must be an integer from 1 to 72");
-  if (!Number.isInteger(repeat) || repeat < 1) throw new Error("--repeat must be a positive integer");
+runCli(usageLine(BENCH_COMMAND), async (argv) => {
+  const { values: options } = parseCommandLine(BENCH_COMMAND, argv);
+  const values = { keep: options["keep"] === true };
+  const hours = Number(options["hours"]);
+  const repeat = Number(options["repeat"]);
+  if (!Number.isInteger(hours) || hours < 1 || hours > 72) throw new UsageError("--hours must be an integer from 1 to 72");
+  if (!Number.isInteger(repeat) || repeat < 1) throw new UsageError("--repeat must be a positive integer");
   const promtool = tool("promtool");
   tool("prometheus");
 

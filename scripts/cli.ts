@@ -1,8 +1,11 @@
 import { StackConfigError } from "../stacks/config/parse.ts";
-import { UnknownStackError } from "../stacks/config/fromStackFile.ts";
+import { StackFileError, UnknownStackError } from "../stacks/config/fromStackFile.ts";
 
 /** A mistake in how a command was called: printed with the usage line, exit code 2. */
 export class UsageError extends Error {}
+
+/** `--help` was asked for: the message is the help, printed to stdout with exit code 0; nothing else runs. */
+export class HelpRequested extends Error {}
 
 /** A problem the user can fix before anything changes (a tool missing, a port taken): exit code 1. */
 export class PreconditionError extends Error {}
@@ -15,10 +18,13 @@ export function runCli(usage: string, main: (argv: string[]) => void | Promise<v
   Promise.resolve()
     .then(() => main(process.argv.slice(2)))
     .catch((error: unknown) => {
-      if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
-        console.error(`${error.message}\n${usage}`);
+      if (error instanceof HelpRequested) {
+        console.log(error.message);
+        process.exitCode = 0;
+      } else if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+        console.error(`${error.message}\n${usage}\n(--help explains every option)`);
         process.exitCode = 2;
-      } else if (error instanceof StackConfigError || error instanceof UnknownStackError) {
+      } else if (error instanceof StackConfigError || error instanceof UnknownStackError || error instanceof StackFileError) {
         console.error(error.message);
         process.exitCode = 2;
       } else if (error instanceof PreconditionError) {

@@ -22,7 +22,7 @@ import { runData } from "./data/run.ts";
 import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
 import { stackSecretsProvider } from "./pulumi/secretsProvider.ts";
 import { checkRunningStack } from "./verify/verifyRunningStack.ts";
-
+import { dataOwners, strayClaims, strayDockerVolumes } from "./preflight/strayData.ts";
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 runCli(USAGE, async (argv) => {
@@ -53,5 +53,11 @@ runCli(USAGE, async (argv) => {
     confirm: (question) => confirmDeletion(question, { yes: request.yes, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) }),
     print,
     progress: () => new ProgressView((text) => process.stdout.write(text), Boolean(process.stdout.isTTY)),
+    // A stack moved from Docker to Kubernetes leaves Docker volumes, so the cluster's status looks at both.
+    strayData: async () => {
+      const owners = dataOwners();
+      const volumes = await strayDockerVolumes(exec, config, request.stack, owners);
+      return config.target === "docker" ? volumes : [...(await strayClaims(exec, config, request.stack, owners)), ...volumes];
+    },
   });
 });

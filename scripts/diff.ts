@@ -8,15 +8,14 @@
  * when the comparison cannot be made (a revision that does not render).
  */
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { CannotCompareError } from "./diff/cannotCompare.ts";
 import { compareArtifacts, hasChanges } from "./diff/compare.ts";
 import { openRepository, resolveBase, type Base } from "./diff/git.ts";
 import { formatSummary } from "./diff/markdown.ts";
 import { renderCommit, renderWorkingTree, stackExistsAt, stackExistsInWorkingTree, stackFile } from "./diff/renderRevision.ts";
 import { runCli, UsageError } from "./cli.ts";
-
-const USAGE = "usage: npm run diff -- [--base REF] [--check] [--stack local|cluster]";
+import { DIFF_COMMAND } from "./cli/commands.ts";
+import { parseCommandLine, usageLine } from "./cli/options.ts";
 const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
 
 function describeBase(base: Base): string {
@@ -26,19 +25,11 @@ function describeBase(base: Base): string {
 }
 
 function compare(argv: string[]): void {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      base: { type: "string" },
-      check: { type: "boolean", default: false },
-      stack: { type: "string", default: "local" },
-    },
-    strict: true,
-  });
-  const stack = values.stack;
+  const { values } = parseCommandLine(DIFF_COMMAND, argv);
+  const stack = String(values["stack"]);
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack)) throw new UsageError(`--stack ${stack}: a stack name is letters, digits, '.', '_' and '-'.`);
   const repository = openRepository(PROJECT_DIR);
-  const base = resolveBase(repository, values.base);
+  const base = resolveBase(repository, values["base"] as string | undefined);
   if (!stackExistsInWorkingTree(PROJECT_DIR, stack) && !stackExistsAt(repository, base.commit, stack)) {
     throw new UsageError(`No stack "${stack}": ${stackFile(stack)} exists neither in the working tree nor at the base.`);
   }
@@ -48,10 +39,10 @@ function compare(argv: string[]): void {
   const diff = compareArtifacts(before.artifacts, after.artifacts);
   const notes = [before.note, after.note].filter((note): note is string => note !== undefined);
   process.stdout.write(formatSummary(diff, { stack, comparison: `Base ${describeBase(base)} → the working tree.`, notes }));
-  if (values.check && hasChanges(diff)) process.exitCode = 1;
+  if (values["check"] === true && hasChanges(diff)) process.exitCode = 1;
 }
 
-runCli(USAGE, (argv) => {
+runCli(usageLine(DIFF_COMMAND), (argv) => {
   try {
     compare(argv);
   } catch (error) {

@@ -9,6 +9,8 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { readStackFile } from "../stacks/config/fromStackFile.ts";
 import { PreconditionError, runCli } from "./cli.ts";
+import { UP_COMMAND } from "./cli/commands.ts";
+import { usageLine } from "./cli/options.ts";
 import { splitUpArgs } from "./up/args.ts";
 import { verifyRunningStack } from "./verify/verifyRunningStack.ts";
 import { exec } from "./preflight/exec.ts";
@@ -22,11 +24,11 @@ function pulumi(args: string[]): number {
   return result.status ?? 1;
 }
 
-runCli("usage: npm run up -- [--stack local|cluster] [--skip-verify] [<pulumi up flags, e.g. --yes>]", async (argv) => {
+runCli(usageLine(UP_COMMAND), async (argv) => {
   const { stack, verify, pulumiArgs } = splitUpArgs(argv);
   const config = readStackFile(stack);
   console.log(`Preflight for stack "${stack}" (${config.target}):`);
-  await preflight(config, exec);
+  await preflight(config, exec, console.log, { stackName: stack });
   const created = ensureStateDir(pulumiBackend(process.env, REPO_ROOT));
   if (created) console.log(`Created the state directory ${created} (Pulumi's file backend needs it to exist).`);
   if (pulumi(["stack", "select", "--create", stack]) !== 0) {

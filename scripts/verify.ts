@@ -4,16 +4,18 @@
  * Talks to the running stack as a user would and prints one line per check; exits 1 when any fails.
  * `npm run up` runs it at the end. On Kubernetes it goes through the port-forwards the README gives.
  */
-import { parseArgs } from "node:util";
 import { readStackFile } from "../stacks/config/fromStackFile.ts";
 import { runCli, UsageError } from "./cli.ts";
+import { VERIFY_COMMAND } from "./cli/commands.ts";
+import { parseCommandLine, usageLine } from "./cli/options.ts";
 import { verifyRunningStack } from "./verify/verifyRunningStack.ts";
 
-runCli("usage: npm run verify -- [--stack local|cluster] [--wait <seconds>]", async (argv) => {
-  const { values } = parseArgs({ args: argv, options: { stack: { type: "string", default: "local" }, wait: { type: "string", default: "60" } }, strict: true });
-  const waitSeconds = Number(values.wait);
-  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait must be a number of seconds, not ${JSON.stringify(values.wait)}`);
-  const config = readStackFile(values.stack);
-  console.log(`Verify stack "${values.stack}" (${config.target}):`);
-  process.exitCode = await verifyRunningStack(values.stack, config, { waitSeconds });
+runCli(usageLine(VERIFY_COMMAND), async (argv) => {
+  const { values } = parseCommandLine(VERIFY_COMMAND, argv);
+  const stack = String(values["stack"]);
+  const waitSeconds = Number(values["wait"]);
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait must be a number of seconds, not ${JSON.stringify(values["wait"])}`);
+  const config = readStackFile(stack);
+  console.log(`Verify stack "${stack}" (${config.target}):`);
+  process.exitCode = await verifyRunningStack(stack, config, { waitSeconds });
 });

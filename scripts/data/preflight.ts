@@ -2,6 +2,7 @@ import type { StackConfig } from "../../stacks/config/schema.ts";
 import { PreconditionError } from "../cli.ts";
 import { checkDocker, checkPassphrase, checkPulumiCli, formatChecks, type Check } from "../preflight/checks.ts";
 import { checkKubernetesCluster } from "../preflight/kubernetesChecks.ts";
+import { configWarningChecks } from "../preflight/configWarnings.ts";
 import type { Exec } from "../preflight/exec.ts";
 import type { SecretsProvider } from "../pulumi/secretsProvider.ts";
 import { PULUMI_SDK_VERSION } from "../pulumi/sdkVersion.ts";
@@ -23,7 +24,7 @@ export async function dataPreflight(
     print: (line: string) => void;
   },
 ): Promise<void> {
-  const checks: Check[] = options.needsPulumi ? [await checkPulumiCli(exec, PULUMI_SDK_VERSION)] : [];
+  const checks: Check[] = [...configWarningChecks(config), ...(options.needsPulumi ? [await checkPulumiCli(exec, PULUMI_SDK_VERSION)] : [])];
   checks.push(config.target === "docker" ? await checkDocker(exec) : await checkKubernetesCluster(exec, config));
   if (options.needsPassphrase) checks.push(checkPassphrase(options.env, options.secretsProvider()));
   const noted = checks.filter((check) => !check.ok);

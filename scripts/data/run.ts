@@ -25,6 +25,8 @@ export interface DataDependencies {
   confirm(question: string): Promise<boolean>;
   print(line: string): void;
   progress(): ProgressView;
+  /** The project's data under another name prefix, namespace or target, which this stack does not use (status shows it). */
+  strayData?(): Promise<Check[]>;
 }
 
 /** A data operation stopped part-way; the message says what was done and what to run to finish. */
@@ -156,6 +158,8 @@ async function status(request: DataRequest, deps: DataDependencies): Promise<voi
     const health = state ? (state.healthy ? "healthy" : state.running ? "unhealthy" : "-") : "-";
     deps.print(`  ${component.padEnd(14)}${running.padEnd(10)}${health.padEnd(10)}${data.padEnd(14)}${url}`);
   }
+  const stray = (await deps.strayData?.()) ?? [];
+  if (stray.length > 0) deps.print(`data of this project that stack ${deps.stackName} does not use:\n${formatChecks(stray)}`);
   const checks = await deps.verify(request.components);
   if (checks.length === 0) return;
   deps.print("checks (as npm run verify):");

@@ -2,6 +2,7 @@ import type { StackConfig } from "../../stacks/config/schema.ts";
 import { CONFIG_NAMESPACE } from "../../stacks/config/schema.ts";
 import type { Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
+import { kubeconfigProblem } from "./kubeconfig.ts";
 
 /** kubectl arguments that reach the context the stack deploys to (the current one when unset). */
 function kubectlArgs(config: StackConfig, ...args: string[]): string[] {
@@ -36,6 +37,8 @@ export async function checkKubernetesCluster(exec: Exec, config: StackConfig): P
     server = undefined;
   }
   if (result.exitCode !== 0 || !server) {
+    const kubeconfig = await kubeconfigProblem(exec, config);
+    if (kubeconfig) return kubeconfig;
     return {
       name,
       ok: false,

@@ -5,23 +5,37 @@ import { checkDocker, checkHostPorts, checkPulumiCli, formatChecks, portsHeldByS
 import type { Exec } from "./exec.ts";
 import { PULUMI_SDK_VERSION } from "../pulumi/sdkVersion.ts";
 import { checkKubernetesCluster, checkStorageClass } from "./kubernetesChecks.ts";
+import { configWarningChecks } from "./configWarnings.ts";
+import { dataOwners, strayClaims, strayDockerVolumes, type DataOwners } from "./strayData.ts";
 
+export interface PreflightOptions {
+  /** The stack's name, for the commands the checks suggest; with it, data left under another name is looked for. */
+  stackName?: string;
+  /** Where the project's stack files keep their data (default: read from stacks/). */
+  owners?: () => DataOwners;
+}
 
 /**
  * Everything `up` needs, checked before anything changes: the Pulumi CLI, the target's engine, and
- * (on Docker) every host port, (on Kubernetes) that the data volumes can bind. Prints one line per check; throws when any check fails.
+ * (on Docker) every host port, (on Kubernetes) that the data volumes can bind; and, as warnings, the
+ * config's surprising values and data the project left under another name prefix or namespace, which the
+ * next `up` would not use. Prints one line per check; throws when any check fails.
  */
-export async function preflight(config: StackConfig, exec: Exec, print = console.log): Promise<Check[]> {
-  const checks: Check[] = [await checkPulumiCli(exec, PULUMI_SDK_VERSION)];
+export async function preflight(config: StackConfig, exec: Exec, print = console.log, options: PreflightOptions = {}): Promise<Check[]> {
+  const { stackName } = options;
+  const owners = options.owners ?? (() => dataOwners());
+  const checks: Check[] = [...configWarningChecks(config), await checkPulumiCli(exec, PULUMI_SDK_VERSION)];
   if (config.target === "docker") {
     const docker = await checkDocker(exec);
     checks.push(docker);
     const held = docker.ok ? await portsHeldByStack(exec, config.namePrefix) : new Map<number, string>();
     checks.push(...(await checkHostPorts(describeStack(config), config, held)));
+    if (docker.ok && stackName) checks.push(...(await strayDockerVolumes(exec, config, stackName, owners())));
   } else {
     const cluster = await checkKubernetesCluster(exec, config);
     checks.push(cluster);
     if (cluster.ok) checks.push(await checkStorageClass(exec, config));
+    if (cluster.ok && stackName) checks.push(...(await strayClaims(exec, config, stackName, owners())));
   }
   print(formatChecks(checks));
   const failed = checks.filter((check) => !check.ok && !check.warning);

@@ -6,3 +6,16 @@ export function durationSeconds(duration: string): number {
   for (const [, amount, unit] of duration.matchAll(/(\d+)(ms|y|w|d|h|m|s)/g)) total += Number(amount) * UNIT_SECONDS[unit!]!;
   return total;
 }
+
+/** Seconds as a Prometheus duration, largest units first: 150 -> "2m30s", 0.5 -> "500ms". */
+export function formatDuration(seconds: number): string {
+  let rest = Math.round(seconds * 1000);
+  let text = "";
+  for (const unit of ["d", "h", "m", "s", "ms"]) {
+    const unitMs = Math.round(UNIT_SECONDS[unit]! * 1000);
+    const amount = Math.floor(rest / unitMs);
+    if (amount > 0) text += `${amount}${unit}`;
+    rest -= amount * unitMs;
+  }
+  return text || "0s";
+}

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { durationSeconds } from "./durations.ts";
 
 /**
  * Value formats the stack config accepts. Each is a predicate plus the sentence a user reads when a
@@ -12,17 +13,20 @@ export interface Format {
 // Prometheus' own duration syntax (model.ParseDuration): units from largest to smallest, no spaces.
 const PROMETHEUS_DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 
+// A zero interval, in whatever unit it is written (0s, 0m, 0h), is never meant: every duration the stack
+// config takes is an interval or a time to keep something, and 0 stops it (an evaluation interval of 0
+// turns every total into `* 0`).
 export const prometheusDuration: Format = {
-  test: (v) => v !== "" && PROMETHEUS_DURATION.test(v) && v !== "0s",
-  allowed: "a Prometheus duration such as 15s, 5m, 2h, 15d or 1w (digits and a unit, no spaces)",
+  test: (v) => PROMETHEUS_DURATION.test(v) && durationSeconds(v) > 0,
+  allowed: "a Prometheus duration greater than zero, such as 15s, 5m, 2h, 15d or 1w (digits and a unit, no spaces)",
 };
 
 // Go's time.ParseDuration, which Jaeger uses: no days.
 const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
 
 export const goDuration: Format = {
-  test: (v) => GO_DURATION.test(v),
-  allowed: "a Go duration such as 72h, 90m or 1h30m (units ns, us, ms, s, m, h; no days, no spaces)",
+  test: (v) => GO_DURATION.test(v) && [...v.matchAll(/[\d.]+/g)].some(([amount]) => Number(amount) > 0),
+  allowed: "a Go duration greater than zero, such as 72h, 90m or 1h30m (units ns, us, ms, s, m, h; no days, no spaces)",
 };
 
 // Prometheus' --storage.tsdb.retention.size (units.Base2Bytes).

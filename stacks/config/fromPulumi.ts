@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parseStackConfig, StackConfigError } from "./parse.ts";
 import { CONFIG_NAMESPACE, SECRET_KEYS, type SecretKey, type StackConfig } from "./schema.ts";
+import { misplacedKeyProblems } from "./namespaces.ts";
+import { configWarnings, formatWarning } from "./warnings.ts";
 
 export interface LoadedStackConfig {
   config: StackConfig;
@@ -25,7 +27,8 @@ export function loadStackConfig(): LoadedStackConfig {
   const prefix = `${CONFIG_NAMESPACE}:`;
   const values: Record<string, unknown> = {};
   const secretValues: Record<string, string> = {};
-  for (const [fullKey, text] of Object.entries(pulumi.runtime.allConfig())) {
+  const allConfig = pulumi.runtime.allConfig();
+  for (const [fullKey, text] of Object.entries(allConfig)) {
     if (!fullKey.startsWith(prefix)) continue;
     const key = fullKey.slice(prefix.length);
     if ((SECRET_KEYS as readonly string[]).includes(key)) secretValues[key] = text;
@@ -33,12 +36,13 @@ export function loadStackConfig(): LoadedStackConfig {
   }
   let config: StackConfig;
   try {
-    config = parseStackConfig({ values, secrets: secretValues });
+    config = parseStackConfig({ values, secrets: secretValues, problems: misplacedKeyProblems(Object.keys(allConfig)) });
   } catch (error) {
     // RunError prints the message alone, without a stack trace of the program's internals.
     if (error instanceof StackConfigError) throw new pulumi.RunError(error.message);
     throw error;
   }
+  for (const warning of configWarnings(config)) void pulumi.log.warn(formatWarning(warning));
   const pulumiConfig = new pulumi.Config(CONFIG_NAMESPACE);
   const secrets: LoadedStackConfig["secrets"] = {};
   for (const key of SECRET_KEYS) {

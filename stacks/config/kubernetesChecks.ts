@@ -32,6 +32,7 @@ export function resourceOrderProblems(config: ParsedStackConfig): ConfigProblem[
         message:
           `${JSON.stringify(given[blamed])} is not allowed; the ${what} limit (${limit}) must not be below the ${what} request (${request})` +
           (given[limitKey] === undefined || given[requestKey] === undefined ? "; set both to change one past the other's default" : ""),
+        dependsOn: [`${base}.${blamed === limitKey ? requestKey : limitKey}`],
       });
     }
   }
@@ -55,7 +56,12 @@ export function prometheusStorageProblems(config: ParsedStackConfig): ConfigProb
   const message = `the Prometheus volume (${storage}) must be larger than prometheus.retentionSize (${retention})`;
   return [
     given !== undefined
-      ? { key: `${CONFIG_NAMESPACE}:kubernetes.storage.prometheus`, value: given, message: `${JSON.stringify(given)} is not allowed; ${message}` }
+      ? {
+          key: `${CONFIG_NAMESPACE}:kubernetes.storage.prometheus`,
+          value: given,
+          message: `${JSON.stringify(given)} is not allowed; ${message}`,
+          dependsOn: [`${CONFIG_NAMESPACE}:prometheus.retentionSize`],
+        }
       : {
           key: `${CONFIG_NAMESPACE}:prometheus.retentionSize`,
           value: retention,

@@ -1,10 +1,6 @@
 import { z } from "zod";
-import type { Format } from "./formats.ts";
+import { formatted } from "./fields.ts";
 import { dns1123Label, dns1123Subdomain, ingressHost, kubeContext, kubernetesQuantity } from "./kubernetesFormats.ts";
-
-function formatted(format: Format) {
-  return z.string({ error: `expected a string: ${format.allowed}` }).refine(format.test, { error: format.allowed });
-}
 
 const quantity = formatted(kubernetesQuantity);
 

@@ -1,7 +1,9 @@
 import type { z } from "zod";
-import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type StackConfig } from "./schema.ts";
+import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type SecretKey, type StackConfig } from "./schema.ts";
 import { CATALOG } from "../../alerts/catalog/metrics.ts";
 import { prometheusStorageProblems, resourceOrderProblems } from "./kubernetesChecks.ts";
+import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
+import { jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
 
 /** Bucket bounds every catalogued time-to-first-token histogram has. */
 const TTFT_BUCKET_BOUNDS = (() => {
@@ -14,6 +16,8 @@ export interface ConfigProblem {
   key: string;
   value: unknown;
   message: string;
+  /** Other keys whose values this one was judged against; the problem is not reported while one of them is itself invalid. */
+  dependsOn?: readonly string[];
 }
 
 export class StackConfigError extends Error {
@@ -65,6 +69,18 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+function unknownKeyMessage(path: readonly PropertyKey[], key: string, known: string[]): string {
+  const first = key.split(/[.[]/)[0]!;
+  if (path.length === 0 && first !== key && known.includes(first)) {
+    const fullKey = `${CONFIG_NAMESPACE}:${key}`;
+    return (
+      `a path stored as one key name, as \`pulumi config set\` does without --path, so ${first} is not changed; ` +
+      `\`pulumi config rm '${fullKey}'\`, then \`pulumi config set --path '${fullKey}' <value>\``
+    );
+  }
+  return `unknown key; the keys allowed here are ${known.join(", ")}`;
+}
+
 function problemsFromIssues(issues: z.core.$ZodIssue[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const issue of issues) {
@@ -72,11 +88,8 @@ function problemsFromIssues(issues: z.core.$ZodIssue[]): ConfigProblem[] {
       const known = knownKeysAt(issue.path);
       const secretHint = issue.path.length === 0 ? [...SECRET_KEYS].map((k) => `${k} (secret)`) : [];
       for (const key of issue.keys) {
-        problems.push({
-          key: keyOf([...issue.path, key]),
-          value: (issue.input as Record<string, unknown> | undefined)?.[key],
-          message: `unknown key; the keys allowed here are ${[...known, ...secretHint].join(", ")}`,
-        });
+        const value = (issue.input as Record<string, unknown> | undefined)?.[key];
+        problems.push({ key: keyOf([...issue.path, key]), value, message: unknownKeyMessage(issue.path, key, [...known, ...secretHint]) });
       }
       continue;
     }
@@ -120,8 +133,6 @@ function duplicatePortProblems(rawPorts: unknown): ConfigProblem[] {
   return problems;
 }
 
-/** A warning threshold must be crossed before its critical twin, or the warning could never be seen. */
-
 /** An objective of 100% leaves no error budget; a TTFT bound must be a bucket both vocabularies have. */
 function sloProblems(config: ParsedStackConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
@@ -145,6 +156,7 @@ function sloProblems(config: ParsedStackConfig): ConfigProblem[] {
   return problems;
 }
 
+/** A warning threshold must be crossed before its critical twin, or the warning could never be seen. */
 function thresholdOrderProblems(config: ParsedStackConfig): ConfigProblem[] {
   const t = config.thresholds;
   const pairs: [keyof typeof t, keyof typeof t, "below" | "above"][] = [
@@ -160,6 +172,7 @@ function thresholdOrderProblems(config: ParsedStackConfig): ConfigProblem[] {
         key: `${CONFIG_NAMESPACE}:thresholds.${critical}`,
         value: t[critical],
         message: `${t[critical]} is not allowed; it must be ${direction === "below" ? "lower" : "higher"} than thresholds.${warning} (${t[warning]})`,
+        dependsOn: [`${CONFIG_NAMESPACE}:thresholds.${warning}`],
       });
     }
   }
@@ -171,6 +184,8 @@ export interface RawStackConfig {
   values: Record<string, unknown>;
   /** Secret keys the stack sets, with their value when it is readable here (undefined when still encrypted). */
   secrets: Partial<Record<string, string | undefined>>;
+  /** Problems found while reading the config, before its values (a misspelt namespace), reported with the rest. */
+  problems?: readonly ConfigProblem[];
 }
 
 /**
@@ -178,8 +193,34 @@ export interface RawStackConfig {
  * each naming its key, the bad value and what is allowed; nothing is registered before this passes.
  */
 export function parseStackConfig(raw: RawStackConfig): StackConfig {
+  const problems: ConfigProblem[] = [...(raw.problems ?? []), ...secretProblems(raw.secrets)];
+  const { issues, data, leftOut } = parseLeavingOutInvalid(raw.values);
+  problems.push(...problemsFromIssues(issues));
+  if (data) {
+    const config: StackConfig = { ...data, secretsSet: secretsSet(raw) };
+    const acrossKeys = [
+      ...resourceOrderProblems(config),
+      ...prometheusStorageProblems(config),
+      ...duplicatePortProblems(raw.values["ports"]),
+      ...thresholdOrderProblems(config),
+      ...sloProblems(config),
+      ...jobNameProblems(config),
+      ...scrapeIntervalProblems(config),
+    ];
+    const unprefixed = (key: string) => key.slice(CONFIG_NAMESPACE.length + 1);
+    problems.push(...acrossKeys.filter((p) => !touchesLeftOut([p.key, ...(p.dependsOn ?? [])].map(unprefixed), leftOut)));
+    if (problems.length === 0) return config;
+  }
+  throw new StackConfigError(problems);
+}
+
+function secretsSet(raw: RawStackConfig): SecretKey[] {
+  return SECRET_KEYS.filter((key) => key in raw.secrets);
+}
+
+function secretProblems(secrets: RawStackConfig["secrets"]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  for (const [key, value] of Object.entries(raw.secrets)) {
+  for (const [key, value] of Object.entries(secrets)) {
     if (!(SECRET_KEYS as readonly string[]).includes(key)) continue;
     if (value !== undefined && value.trim() === "") {
       problems.push({
@@ -201,12 +242,5 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
       });
     }
   }
-  const parsed = stackConfigSchema.safeParse(raw.values, { reportInput: true });
-  if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues));
-  if (parsed.success) problems.push(...resourceOrderProblems(parsed.data), ...prometheusStorageProblems(parsed.data));
-  problems.push(...duplicatePortProblems(raw.values["ports"]));
-  if (parsed.success) problems.push(...thresholdOrderProblems(parsed.data), ...sloProblems(parsed.data));
-  if (problems.length > 0 || !parsed.success) throw new StackConfigError(problems);
-  const secretsSet = SECRET_KEYS.filter((key) => key in raw.secrets);
-  return { ...parsed.data, secretsSet };
+  return problems;
 }

@@ -9,9 +9,10 @@ import {
   prometheusJobName,
   prometheusSize,
   urlPath,
-  type Format,
 } from "./formats.ts";
 import { kubernetesSection } from "./kubernetesSchema.ts";
+import { decimal, formatted, text } from "./fields.ts";
+import { re2SyntaxError } from "./re2.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -22,19 +23,6 @@ export const CONFIG_NAMESPACE = "llmobs";
  */
 export const SECRET_KEYS = ["grafanaAdminPassword", "alertmanagerWebhookUrl"] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
-
-function isRegex(value: string): boolean {
-  try {
-    new RegExp(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function formatted(format: Format) {
-  return z.string({ error: `expected a string: ${format.allowed}` }).refine(format.test, { error: format.allowed });
-}
 
 const port = z
   .number({ error: "expected a number: a port is an integer from 1 to 65535" })
@@ -92,14 +80,13 @@ const prometheus = z.strictObject({
 });
 
 const grafana = z.strictObject({
-  adminUser: z
-    .string({ error: "expected a string: the Grafana admin login name" })
-    .regex(/^[A-Za-z0-9._@-]{1,64}$/, { error: "1 to 64 characters from letters, digits, '.', '_', '@', '-'" })
-    .default("admin"),
-  folder: z
-    .string({ error: "expected a string: the Grafana folder the dashboards are provisioned into" })
-    .min(1, { error: "a non-empty folder title" })
-    .default("LLM Observability"),
+  adminUser: formatted({
+    test: (v) => /^[A-Za-z0-9._@-]{1,64}$/.test(v),
+    allowed: "the Grafana admin login name: 1 to 64 characters from letters, digits, '.', '_', '@', '-'",
+  }).default("admin"),
+  folder: formatted({ test: (v) => v.length > 0, allowed: "the non-empty title of the Grafana folder the dashboards are provisioned into" }).default(
+    "LLM Observability",
+  ),
 });
 
 const jaeger = z.strictObject({
@@ -107,15 +94,19 @@ const jaeger = z.strictObject({
   spanRetention: formatted(goDuration).default("168h"),
 });
 
-const percent = z
-  .number({ error: "expected a number: a percentage from 1 to 100" })
-  .gt(0, { error: "a percentage greater than 0 and at most 100" })
-  .max(100, { error: "a percentage greater than 0 and at most 100" });
+const percent = decimal(
+  z
+    .number({ error: "expected a number: a percentage greater than 0 and at most 100, such as 90 or 0.5" })
+    .gt(0, { error: "a percentage greater than 0 and at most 100" })
+    .max(100, { error: "a percentage greater than 0 and at most 100" }),
+);
 
 const positive = (what: string) =>
-  z
-    .number({ error: `expected a number: ${what}, greater than 0` })
-    .gt(0, { error: `${what}, greater than 0` });
+  decimal(
+    z
+      .number({ error: `expected a number: ${what}, greater than 0` })
+      .gt(0, { error: `${what}, greater than 0` }),
+  );
 
 /** Alert and dashboard thresholds; every one has the default the seeds name. */
 const thresholds = z.strictObject({
@@ -158,11 +149,14 @@ const dashboards = z.strictObject({
       /** An RE2 regular expression over the whole agent_id; `replacement` may use its groups ($1). */
       pattern: z
         .string({ error: "expected a string: a regular expression over agent_id" })
-        .refine(isRegex, { error: "a valid regular expression" })
+        .superRefine((pattern, ctx) => {
+          const error = re2SyntaxError(pattern);
+          if (error) ctx.addIssue({ code: "custom", input: pattern, message: `a regular expression Prometheus accepts (RE2 syntax: no lookarounds or backreferences); RE2 says: ${error}` });
+        })
         .default("(?:agent\\.)?([^.]+).*"),
-      replacement: z.string({ error: "expected a string such as $1" }).default("$1"),
+      replacement: text("expected a string such as $1").default("$1"),
       /** Exact agent_id -> team assignments that win over the pattern. */
-      agents: z.record(z.string(), z.string(), { error: "expected a map of agent_id: team" }).default({}),
+      agents: z.record(z.string(), text("expected a team name"), { error: "expected a map of agent_id: team" }).default({}),
     })
     .prefault({}),
   /** PromQL whose samples mark deployments; defaults to restarts of the LLM service's processes. */
@@ -174,17 +168,14 @@ const alerting = z.strictObject({
    * Where the runbook lives; each alert links to `<base>#<alertname in lower case>`. Point it at README.md
    * in your git host, e.g. https://github.com/acme/llm-observability/blob/main/README.md
    */
-  runbookBaseUrl: z
-    .string({ error: "expected a string: the URL of the runbook (README.md in your git host)" })
-    .min(1, { error: "a non-empty URL" })
-    .default("README.md"),
+  runbookBaseUrl: formatted({ test: (v) => v.length > 0, allowed: "the URL of the runbook (README.md in your git host)" }).default("README.md"),
   /**
    * How Alertmanager notifies, once the secret llmobs:alertmanagerWebhookUrl is set: Alertmanager's JSON
    * webhook, or a Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat, ...).
    */
   receiver: z.enum(["webhook", "slack"], { error: "webhook or slack" }).default("webhook"),
   /** The channel for the Slack-compatible receiver. */
-  slackChannel: z.string({ error: "expected a string such as #llm-alerts" }).min(1).default("#llm-alerts"),
+  slackChannel: formatted({ test: (v) => v.length > 0, allowed: "a channel such as #llm-alerts" }).default("#llm-alerts"),
   /** How long Alertmanager waits to batch a new group's alerts, and between updates of a group. */
   groupWait: formatted(prometheusDuration).default("30s"),
   groupInterval: formatted(prometheusDuration).default("5m"),

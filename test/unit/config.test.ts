@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
-import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
+import { parseStackDocument, StackFileError } from "../../stacks/config/fromStackFile.ts";
 
 function problemsOf(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem[] {
   try {
@@ -84,6 +84,21 @@ describe("every bad value is named with its key, value and what is allowed", () 
     const problem = onlyProblem({ jaeger: { spanRetention: "7d" } });
     expect(problem.key).toBe("llmobs:jaeger.spanRetention");
     expect(problem.message).toContain("no days");
+  });
+
+  test("a zero scrape interval, in minutes", () => {
+    const problem = onlyProblem({ prometheus: { scrapeInterval: "0m" } });
+    expect(problem.key).toBe("llmobs:prometheus.scrapeInterval");
+    expect(problem.message).toContain('"0m" is not allowed');
+    expect(problem.message).toContain("greater than zero");
+  });
+
+  test("a zero evaluation interval, in hours", () => {
+    expect(onlyProblem({ prometheus: { evaluationInterval: "0h" } }).key).toBe("llmobs:prometheus.evaluationInterval");
+  });
+
+  test("a zero span retention", () => {
+    expect(onlyProblem({ jaeger: { spanRetention: "0h0m" } }).key).toBe("llmobs:jaeger.spanRetention");
   });
 
   test("a malformed size", () => {
@@ -239,6 +254,22 @@ describe("thresholds", () => {
   test("a team pattern that is not a regular expression", () => {
     expect(onlyProblem({ dashboards: { teams: { pattern: "([a-z" } } }).key).toBe("llmobs:dashboards.teams.pattern");
   });
+
+  test("a team pattern with a lookahead, which JavaScript accepts and Prometheus' RE2 refuses", () => {
+    expect(() => new RegExp("(?=agent)([^.]+).*")).not.toThrow();
+    const problem = onlyProblem({ dashboards: { teams: { pattern: "(?=agent)([^.]+).*" } } });
+    expect(problem.key).toBe("llmobs:dashboards.teams.pattern");
+    expect(problem.message).toContain("RE2");
+    expect(problem.message).toContain("(?=");
+  });
+
+  test("a team pattern with a backreference", () => {
+    expect(onlyProblem({ dashboards: { teams: { pattern: "(\\w+)\\.\\1" } } }).message).toContain("invalid escape sequence");
+  });
+
+  test("RE2 syntax JavaScript lacks is accepted", () => {
+    expect(problemsOf({ dashboards: { teams: { pattern: "(?P<team>[[:alnum:]]+).*" } } })).toEqual([]);
+  });
 });
 
 describe("alerting and SLO config", () => {
@@ -269,5 +300,154 @@ describe("alerting and SLO config", () => {
     const config = parseStackConfig({ values: {}, secrets: { alertmanagerWebhookUrl: "https://hooks.example.com/x" } });
     expect(config.secretsSet).toEqual(["alertmanagerWebhookUrl"]);
     expect(JSON.stringify(config)).not.toContain("hooks.example.com");
+  });
+});
+
+describe("config a user plausibly gets wrong", () => {
+  test("an LLM service job named like one of the stack's own jobs", () => {
+    const problem = onlyProblem({ llmService: { jobName: "prometheus" } });
+    expect(problem.key).toBe("llmobs:llmService.jobName");
+    expect(problem.message).toContain('"prometheus" is not allowed');
+    expect(problem.message).toContain("prometheus, grafana, jaeger, node-exporter, alertmanager");
+  });
+
+  test("the job the cluster stack adds for annotated pods is built in there, and free on Docker", () => {
+    const problem = onlyProblem({ target: "kubernetes", llmService: { jobName: "kubernetes-pods" } });
+    expect(problem.key).toBe("llmobs:llmService.jobName");
+    expect(problem.message).toContain("kubernetes-pods");
+    expect(problemsOf({ llmService: { jobName: "kubernetes-pods" } })).toEqual([]);
+  });
+
+  test("a scrape interval too long for the rules' 5m rate windows", () => {
+    const problem = onlyProblem({ prometheus: { scrapeInterval: "3m" } });
+    expect(problem.key).toBe("llmobs:prometheus.scrapeInterval");
+    expect(problem.message).toContain('"3m" is not allowed');
+    expect(problem.message).toContain("rates over 5m");
+    expect(problem.message).toContain("at least every 2m30s");
+  });
+
+  test("a scrape interval of exactly half the rate window still gives every window two samples", () => {
+    expect(problemsOf({ prometheus: { scrapeInterval: "2m30s", evaluationInterval: "2m30s" } })).toEqual([]);
+  });
+
+  test("a key path stored as one key name, as pulumi config set does without --path", () => {
+    const problem = onlyProblem({ "ports.grafana": 3006 });
+    expect(problem.key).toBe("llmobs:ports.grafana");
+    expect(problem.message).toContain("without --path");
+    expect(problem.message).toContain("pulumi config set --path 'llmobs:ports.grafana' <value>");
+  });
+});
+
+describe("every problem at once", () => {
+  test("a check across keys runs although another key is bad", () => {
+    const problems = problemsOf({ bindAddress: "my-laptop", thresholds: { criticalTokenRate: 12 }, llmService: { jobName: "grafana" } });
+    expect(problems.map((p) => p.key).sort()).toEqual(["llmobs:bindAddress", "llmobs:llmService.jobName", "llmobs:thresholds.criticalTokenRate"]);
+  });
+
+  test("a check across keys is not judged against a key that is itself bad", () => {
+    const problems = problemsOf({ thresholds: { criticalTokenRate: 12, slowTokenRate: "fast" } });
+    expect(problems.map((p) => p.key)).toEqual(["llmobs:thresholds.slowTokenRate"]);
+  });
+
+  test("checks across keys run beside unknown keys and a bad list entry", () => {
+    const problems = problemsOf({ prots: {}, llmService: { targets: ["nowhere"], jobName: "jaeger" }, slo: { availabilityPercent: 100 } });
+    expect(problems.map((p) => p.key).sort()).toEqual([
+      "llmobs:llmService.jobName",
+      "llmobs:llmService.targets[0]",
+      "llmobs:prots",
+      "llmobs:slo.availabilityPercent",
+    ]);
+  });
+});
+
+describe("values as `pulumi config set --path` stores them", () => {
+  test("a decimal is stored as text", () => {
+    const config = parseStackConfig({ values: { thresholds: { errorRatePercent: "0.5", slowRequestSeconds: "2.5" } }, secrets: {} });
+    expect(config.thresholds.errorRatePercent).toBe(0.5);
+    expect(config.thresholds.slowRequestSeconds).toBe(2.5);
+  });
+
+  test("a CPU quantity of whole cores is stored as a number", () => {
+    const config = parseStackConfig({ values: { target: "kubernetes", kubernetes: { resources: { prometheus: { cpuLimit: 2, cpuRequest: 1 } } } }, secrets: {} });
+    expect(config.kubernetes.resources.prometheus).toEqual({ cpuLimit: "2", cpuRequest: "1" });
+  });
+
+  test("a name made of digits is stored as a number", () => {
+    const config = parseStackConfig({ values: { namePrefix: 2024, grafana: { folder: 2024 }, dashboards: { teams: { agents: { a: 7 } } } }, secrets: {} });
+    expect(config.namePrefix).toBe("2024");
+    expect(config.grafana.folder).toBe("2024");
+    expect(config.dashboards.teams.agents).toEqual({ a: "7" });
+  });
+
+  test("text that is not a number is still refused where a number is needed", () => {
+    const problem = onlyProblem({ thresholds: { errorRatePercent: "half" } });
+    expect(problem.key).toBe("llmobs:thresholds.errorRatePercent");
+    expect(problem.message).toContain("expected a number");
+  });
+});
+
+describe("stack files", () => {
+  function fileProblems(text: string): ConfigProblem[] {
+    try {
+      parseStackDocument(text, "stacks/Pulumi.test.yaml");
+    } catch (error) {
+      if (error instanceof StackConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  }
+
+  test("YAML that does not parse: the file, line and column, the problem, the line itself, and nothing more", () => {
+    const text = "config:\n  llmobs:target: docker\n   llmobs:namePrefix: obs\n" + "  llmobs:bindAddress: 127.0.0.1\n".repeat(20);
+    const error = (() => {
+      try {
+        parseStackDocument(text, "stacks/Pulumi.test.yaml");
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error("expected a StackFileError");
+    })();
+    expect(error).toBeInstanceOf(StackFileError);
+    expect(error.message.split("\n")[0]).toBe("stacks/Pulumi.test.yaml:3:21: bad indentation of a mapping entry");
+    expect(error.message).toContain("3 |    llmobs:namePrefix: obs");
+    expect(error.message).not.toContain("llmobs:bindAddress");
+  });
+
+  test("a misspelt namespace", () => {
+    const [problem, ...rest] = fileProblems("config:\n  llmbos:namePrefix: obs\n");
+    expect(rest).toEqual([]);
+    expect(problem!.key).toBe("llmbos:namePrefix");
+    expect(problem!.message).toContain("did you mean llmobs:namePrefix?");
+  });
+
+  test("one of this stack's keys under a provider's namespace", () => {
+    expect(fileProblems("config:\n  docker:ports:\n    grafana: 3006\n").map((p) => p.key)).toEqual(["docker:ports"]);
+  });
+
+  test("the providers' own keys are left alone", () => {
+    expect(fileProblems("config:\n  kubernetes:context: kind-llmobs\n  docker:host: unix:///var/run/docker.sock\n  llmobs:target: docker\n")).toEqual([]);
+  });
+
+  test("a config: that is a list", () => {
+    const problem = fileProblems("config:\n  - llmobs:target: docker\n")[0]!;
+    expect(problem.key).toBe("config");
+    expect(problem.message).toContain("holds a list, so none of it is read");
+  });
+
+  test("a config: that is a string", () => {
+    expect(fileProblems("config: llmobs:target=docker\n")[0]!.message).toContain('holds the string "llmobs:target=docker"');
+  });
+
+  test("a key outside config:", () => {
+    const problem = fileProblems("llmobs:namePrefix: obs\nconfig:\n  llmobs:target: docker\n")[0]!;
+    expect(problem.key).toBe("llmobs:namePrefix");
+    expect(problem.message).toContain("belong under config:");
+  });
+
+  test("a misspelt namespace is reported together with bad values", () => {
+    expect(fileProblems("config:\n  llmbos:namePrefix: obs\n  llmobs:bindAddress: my-laptop\n").map((p) => p.key)).toEqual([
+      "llmbos:namePrefix",
+      "llmobs:bindAddress",
+    ]);
   });
 });
