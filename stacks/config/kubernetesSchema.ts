@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Format } from "./formats.ts";
-import { dns1123Label, dns1123Subdomain, ingressHost, kubeContext, kubernetesQuantity } from "./kubernetesFormats.ts";
+import { clusterIdentifier, dns1123Label, dns1123Subdomain, ingressHost, kubeContext, kubernetesQuantity } from "./kubernetesFormats.ts";
 
 function formatted(format: Format) {
   return z.string({ error: `expected a string: ${format.allowed}` }).refine(format.test, { error: format.allowed });
@@ -33,6 +33,11 @@ export const kubernetesSection = z
   .strictObject({
     /** kubeconfig context to deploy to; unset = the current context. */
     context: formatted(kubeContext).optional(),
+    /**
+     * Which cluster the stack lives in, for Pulumi: the provider, and with it every object, is replaced only
+     * when this changes, so renaming or switching the context to the same cluster replaces nothing.
+     */
+    clusterIdentifier: formatted(clusterIdentifier).default("default"),
     /** The namespace the stack creates and runs in. */
     namespace: formatted(dns1123Label).default("llmobs"),
     /** StorageClass of the data volumes; unset = the cluster's default StorageClass. */

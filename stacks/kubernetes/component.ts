@@ -5,7 +5,8 @@ import type { ComponentDescription, SecretName, StackDescription } from "../comp
 import { configMapData, configMapEntries } from "./configFiles.ts";
 import { claimName, configMapName, workloadName } from "./naming.ts";
 import { LABELS, selectorLabels } from "./labels.ts";
-import { componentLabels, podTemplate } from "./podTemplate.ts";
+import { componentLabels, podTemplate, stableLabels } from "./podTemplate.ts";
+import { retainedObjectAnnotations } from "./retained.ts";
 import { storageSize } from "./overrides.ts";
 import { discoveryAccess } from "./rbac.ts";
 import { networkPolicySpec } from "./networkPolicy.ts";
@@ -47,7 +48,13 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       const data = configMapData(entries);
       configMap = { name: configMapName(d.name, data), entries };
       dependencies.push(
-        new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: configMap.name, namespace, labels }, immutable: true, data }, child),
+        new k8s.core.v1.ConfigMap(
+          `${name}-config`,
+          { metadata: { name: configMap.name, namespace, labels }, immutable: true, data },
+          // Replacing the provider replaces every object: one with a fixed name must go before its successor
+          // is applied, or the successor's apply is undone by the old one's deletion.
+          { ...child, deleteBeforeReplace: true },
+        ),
       );
     }
 
@@ -66,10 +73,14 @@ export class KubernetesComponent extends pulumi.ComponentResource {
           metadata: {
             name: claimName(config.namePrefix, d.name, d.data.epoch),
             namespace,
-            labels: { ...labels, [LABELS.dataEpoch]: String(d.data.epoch) },
-            // A claim on a WaitForFirstConsumer class binds only once its pod exists, after this resource;
-            // the Deployment's own readiness is what `pulumi up` waits for.
-            annotations: { "pulumi.com/skipAwait": "true" },
+            // Only labels that never change: the claim is taken over again after `pulumi destroy`.
+            labels: { ...stableLabels(d, config.namePrefix), [LABELS.dataEpoch]: String(d.data.epoch) },
+            annotations: {
+              // A claim on a WaitForFirstConsumer class binds only once its pod exists, after this resource;
+              // the Deployment's own readiness is what `pulumi up` waits for.
+              "pulumi.com/skipAwait": "true",
+              ...retainedObjectAnnotations(),
+            },
           },
           spec: {
             accessModes: ["ReadWriteOnce"],

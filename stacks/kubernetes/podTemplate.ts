@@ -32,16 +32,20 @@ export function imageVersion(image: string): string | undefined {
   return tag;
 }
 
-/** Every label a component's objects carry; its selector labels are a stable subset. */
-export function componentLabels(d: ComponentDescription, namePrefix: string): Record<string, string> {
-  const version = imageVersion(d.image);
+/** The labels of a component's objects that never change, whatever the image or config. */
+export function stableLabels(d: ComponentDescription, namePrefix: string): Record<string, string> {
   return {
     ...selectorLabels(namePrefix, d.name),
-    ...(version ? { [LABELS.version]: version } : {}),
     [LABELS.component]: d.perNode ? "node-agent" : "server",
     [LABELS.partOf]: "llmobs",
     [LABELS.managedBy]: "pulumi",
   };
+}
+
+/** Every label a component's objects carry: the stable ones and the image's version. */
+export function componentLabels(d: ComponentDescription, namePrefix: string): Record<string, string> {
+  const version = imageVersion(d.image);
+  return { ...stableLabels(d, namePrefix), ...(version ? { [LABELS.version]: version } : {}) };
 }
 
 const STARTUP_PERIOD_SECONDS = 5;

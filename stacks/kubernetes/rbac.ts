@@ -17,6 +17,8 @@ export function discoveryAccess(
   opts: pulumi.CustomResourceOptions,
 ): k8s.core.v1.ServiceAccount {
   const name = workloadName(d.name);
+  // Fixed names: a replacement (a new provider replaces every object) must delete the old one first.
+  opts = { ...opts, deleteBeforeReplace: true };
   const account = new k8s.core.v1.ServiceAccount(`${d.name}-sa`, { metadata: { name, namespace: namespace.name, labels } }, opts);
   const role = new k8s.rbac.v1.ClusterRole(
     `${d.name}-discovery`,

@@ -7,6 +7,7 @@ import { LABELS } from "./labels.ts";
 import { secretName } from "./naming.ts";
 import { SECRET_KEY } from "./podTemplate.ts";
 import { requireSecret, type StackSecrets } from "../secrets.ts";
+import { retainedObjectAnnotations } from "./retained.ts";
 
 /**
  * Renders the stack description into a Kubernetes cluster: a provider for the configured kubeconfig
@@ -18,9 +19,11 @@ export function renderKubernetesStack(
   config: StackConfig,
   secrets: StackSecrets,
 ): Map<ComponentName, KubernetesComponent> {
-  const { context, namespace: namespaceName } = config.kubernetes;
+  const { context, namespace: namespaceName, clusterIdentifier } = config.kubernetes;
   const provider = new k8s.Provider("kubernetes", {
     ...(context ? { context } : {}),
+    // Without it, a context that names the cluster differently replaces the provider, and with it every object.
+    clusterIdentifier,
     enableServerSideApply: true,
     // The namespace and data volumes outlive `pulumi destroy`; the next `up` takes them over again instead
     // of failing on "already exists". Every object here has a fixed name, so nothing is adopted by accident.
@@ -29,7 +32,7 @@ export function renderKubernetesStack(
   const stackLabels = { [LABELS.instance]: stack.namePrefix, [LABELS.partOf]: "llmobs", [LABELS.managedBy]: "pulumi" };
   const namespace = new k8s.core.v1.Namespace(
     "namespace",
-    { metadata: { name: namespaceName, labels: stackLabels } },
+    { metadata: { name: namespaceName, labels: stackLabels, annotations: retainedObjectAnnotations() } },
     // Deleting a namespace deletes every claim in it: it is kept, as the data volumes are.
     { provider, retainOnDelete: true },
   );

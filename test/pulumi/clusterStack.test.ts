@@ -40,6 +40,27 @@ describe("the cluster stack on Kubernetes", () => {
     }
   });
 
+  test("names the cluster for Pulumi, so a renamed context does not replace the provider and every object with it", () => {
+    expect(run.named(K8S.provider, "kubernetes").inputs.clusterIdentifier).toBe("default");
+  });
+
+  test("deletes every object before applying its replacement, unless it is kept: all of them have fixed names", () => {
+    for (const object of kubernetesObjects(run)) {
+      const kept = object.options.retainOnDelete === true;
+      expect(object.options.deleteBeforeReplace || kept, `${object.type} ${object.name}`).toBe(true);
+    }
+  });
+
+  test("applies the kept objects under one fixed field manager, and labels claims only with labels that never change", () => {
+    const kept = kubernetesObjects(run).filter((object) => object.options.retainOnDelete);
+    expect(kept.map((object) => object.type).sort()).toEqual([K8S.namespace, ...Array(4).fill(K8S.claim)].sort());
+    for (const object of kept) {
+      expect(object.inputs.metadata.annotations?.["pulumi.com/patchFieldManager"], `${object.type} ${object.name}`).toBe("llmobs");
+      expect(Object.keys(object.inputs.metadata.labels)).not.toContain("app.kubernetes.io/version");
+    }
+    expect(workload(run, "grafana").inputs.metadata.labels["app.kubernetes.io/version"]).toBe("12.3.1");
+  });
+
   test("creates its namespace, and keeps it (with the data in it) on destroy", () => {
     const namespace = run.named(K8S.namespace, "namespace");
     expect(namespace.inputs.metadata.name).toBe("llmobs");

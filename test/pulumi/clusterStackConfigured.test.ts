@@ -16,6 +16,7 @@ beforeAll(async () => {
       "llmobs:namePrefix": "team-a",
       "llmobs:kubernetes": {
         context: "prod-eu",
+        clusterIdentifier: "arn:aws:eks:eu-west-1:123456789012:cluster/prod",
         namespace: "team-obs",
         storageClass: "fast-ssd",
         storage: { grafana: "5Gi", prometheus: "50Gi" },
@@ -32,7 +33,10 @@ beforeAll(async () => {
 });
 
 test("deploys through the named kubeconfig context into the named namespace", () => {
-  expect(run.named(K8S.provider, "kubernetes").inputs.context).toBe("prod-eu");
+  expect(run.named(K8S.provider, "kubernetes").inputs).toMatchObject({
+    context: "prod-eu",
+    clusterIdentifier: "arn:aws:eks:eu-west-1:123456789012:cluster/prod",
+  });
   expect(run.named(K8S.namespace, "namespace").inputs.metadata.name).toBe("team-obs");
   expect(workload(run, "grafana").inputs.metadata.namespace).toBe("team-obs");
   expect(run.named(K8S.clusterRole, "prometheus-discovery").inputs.metadata.name).toBe("team-obs-prometheus");

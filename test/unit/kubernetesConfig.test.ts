@@ -23,6 +23,7 @@ describe("the kubernetes config section", () => {
   test("defaults: namespace llmobs, current context, default storage class, ClusterIP, no Ingress, no NetworkPolicy", () => {
     const config = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} });
     expect(config.kubernetes).toEqual({
+      clusterIdentifier: "default",
       namespace: "llmobs",
       storage: {},
       resources: {},
@@ -46,6 +47,14 @@ describe("the kubernetes config section", () => {
       expect(problem.message).toContain("DNS-1123 label");
     }
     expect(problemsOf({ namespace: "a".repeat(63) })).toEqual([]);
+  });
+
+  test("a cluster identifier with spaces or nothing in it", () => {
+    for (const clusterIdentifier of ["my cluster", "", "-x"]) {
+      const problem = onlyProblem({ clusterIdentifier });
+      expect(problem.key).toBe("llmobs:kubernetes.clusterIdentifier");
+      expect(problem.message).toContain("a name for the cluster such as prod-eu");
+    }
   });
 
   test("a size that is not a Kubernetes quantity", () => {
