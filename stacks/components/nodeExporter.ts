@@ -20,6 +20,8 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
       "--path.procfs=/host/proc",
       "--path.sysfs=/host/sys",
       "--path.rootfs=/host/root",
+      // The host's udev database: without it disks lack their labels (node_disk_info's model, serial, path).
+      "--path.udev.data=/host/root/run/udev/data",
       "--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run|var/lib/docker/.+|var/lib/kubelet/.+)($|/)",
       `--web.listen-address=:${NODE_EXPORTER_PORT}`,
     ],

@@ -82,6 +82,8 @@ function perNodePodJob(ctx: DescribeContext, target: SelfScrapeTarget) {
       },
     ],
     relabel_configs: [
+      // A pod still Pending (its node not yet known, or no address) or finished is no target.
+      { source_labels: ["__meta_kubernetes_pod_phase"], regex: "Pending|Succeeded|Failed", action: "drop" },
       { source_labels: ["__meta_kubernetes_pod_container_port_number"], regex: String(target.port), action: "keep" },
       { source_labels: ["__meta_kubernetes_pod_node_name"], target_label: "instance" },
     ],

@@ -60,8 +60,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
 
     let serviceAccountName: string | undefined;
     if (d.discoversTargets) {
-      const account = discoveryAccess(d, { name: namespace, plainName: config.kubernetes.namespace }, labels, child);
-      dependencies.push(account);
+      dependencies.push(...discoveryAccess(d, { name: namespace, plainName: config.kubernetes.namespace }, labels, child));
       serviceAccountName = workloadName(d.name);
     }
 

@@ -120,6 +120,8 @@ export function podTemplate(args: PodTemplateArgs): PodTemplateSpec {
       automountServiceAccountToken: serviceAccountName !== undefined,
       // No PROMETHEUS_PORT=tcp://... variables injected for every Service in the namespace.
       enableServiceLinks: false,
+      // The images are Linux images; on a cluster with Windows nodes the pods would never start there.
+      nodeSelector: { "kubernetes.io/os": "linux" },
       ...(d.perNode ? { hostPID: true, tolerations: [{ operator: "Exists" }] } : {}),
       securityContext: {
         runAsNonRoot: true,

@@ -185,6 +185,28 @@ describe("the cluster stack on Kubernetes", () => {
     expect(pod.automountServiceAccountToken).toBe(false);
   });
 
+  test("node-exporter reads the host's udev database, under the host's / it mounts, so disks keep their labels", () => {
+    const args: string[] = container(run, "node-exporter").args;
+    const udev = args.find((arg) => arg.startsWith("--path.udev.data="))?.split("=")[1];
+    const rootfs = args.find((arg) => arg.startsWith("--path.rootfs="))?.split("=")[1];
+    expect(udev).toBe(`${rootfs}/run/udev/data`);
+    const pod = podSpec(run, "node-exporter");
+    const rootMount = pod.containers[0].volumeMounts.find((m: any) => m.mountPath === rootfs);
+    expect(pod.volumes.find((v: any) => v.name === rootMount.name).hostPath.path).toBe("/");
+  });
+
+  test("runs every pod on Linux nodes only: the images are Linux images", () => {
+    for (const d of description.components) expect(podSpec(run, d.name).nodeSelector, d.name).toEqual({ "kubernetes.io/os": "linux" });
+  });
+
+  test("starts Prometheus only after its ClusterRoleBinding exists, so discovery does not begin with forbidden errors", () => {
+    const dependencies = workload(run, "prometheus").options.dependencies;
+    for (const type of [K8S.serviceAccount, K8S.clusterRole, K8S.clusterRoleBinding]) {
+      const [rbac] = run.ofType(type);
+      expect(dependencies, type).toContain(rbac!.urn);
+    }
+  });
+
   test("names each Service after its component (ClusterIP), so the peers' addresses resolve as on Docker", () => {
     const services = run.ofType(K8S.service);
     expect(services.map((s) => s.inputs.metadata.name).sort()).toEqual(["alertmanager", "grafana", "jaeger", "prometheus"]);
