@@ -58,6 +58,7 @@ export function describeAlertmanager(ctx: DescribeContext, options: { webhookCon
     readOnlyRootFilesystem: true,
     hostMounts: [],
     perNode: false,
+    hostNetwork: false,
     metrics: { port: ALERTMANAGER_PORT, path: "/metrics" },
     // Sends notifications to the configured webhook, outside the stack.
     talksTo: [],

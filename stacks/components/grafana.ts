@@ -105,6 +105,7 @@ export function describeGrafana(
     readOnlyRootFilesystem: false,
     hostMounts: [],
     perNode: false,
+    hostNetwork: false,
     metrics: { port: GRAFANA_PORT, path: "/metrics" },
     talksTo: options.alertmanager ? ["prometheus", "jaeger", "alertmanager"] : ["prometheus", "jaeger"],
     reachesHost: false,

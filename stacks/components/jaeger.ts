@@ -82,6 +82,7 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
     readOnlyRootFilesystem: true,
     hostMounts: [],
     perNode: false,
+    hostNetwork: false,
     metrics: { port: JAEGER_PORTS.metrics, path: "/metrics" },
     talksTo: [],
     reachesHost: false,

@@ -33,10 +33,19 @@ export function describePrometheus(
   const hasAlertmanager = peers.some((peer) => peer.name === "alertmanager");
   const prometheusYml = renderPrometheusYml(ctx, {
     selfTargets: [
-      { component: "prometheus", port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
+      // Itself on loopback: through its own Service it would be hairpin traffic, which some clusters drop.
+      { component: "prometheus", address: ctx.loopback(PROMETHEUS_PORT), port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
       ...peers.flatMap((peer) =>
         peer.metrics
-          ? [{ component: peer.name, port: peer.metrics.port, metricsPath: peer.metrics.path, perNode: peer.perNode }]
+          ? [
+              {
+                component: peer.name,
+                address: peer.hostNetwork ? ctx.hostAddress(peer.metrics.port) : ctx.peer(peer.name, peer.metrics.port),
+                port: peer.metrics.port,
+                metricsPath: peer.metrics.path,
+                perNode: peer.perNode,
+              },
+            ]
           : [],
       ),
     ],
@@ -92,6 +101,7 @@ export function describePrometheus(
     readOnlyRootFilesystem: true,
     hostMounts: [],
     perNode: false,
+    hostNetwork: false,
     metrics: { port: PROMETHEUS_PORT, path: "/metrics" },
     talksTo: [...new Set(peers.filter((peer) => peer.metrics || peer.name === "alertmanager").map((p) => p.name))],
     reachesHost: true,

@@ -37,6 +37,11 @@ export interface ComponentDescription {
   hostMounts: HostMount[];
   /** Runs once per node, in the host's PID namespace (node-exporter). */
   perNode: boolean;
+  /**
+   * Runs in the host's network namespace (node-exporter, so its network counters are the host's): on
+   * Kubernetes `hostNetwork`, on Docker the host network, reached at host.docker.internal.
+   */
+  hostNetwork: boolean;
   /** Where the component serves its own Prometheus metrics, if it does. */
   metrics?: { port: number; path: string };
   /** Components this one opens connections to. */

@@ -40,6 +40,15 @@ export const kubernetesSection = z
     clusterIdentifier: formatted(clusterIdentifier).default("default"),
     /** The namespace the stack creates and runs in. */
     namespace: formatted(dns1123Label).default("llmobs"),
+    /**
+     * The Pod Security level the stack's namespace enforces. Every component but node-exporter meets
+     * `restricted`; node-exporter (host PID, network and paths) runs in its own `privileged` namespace.
+     */
+    podSecurity: z
+      .enum(["restricted", "baseline", "privileged"], { error: "restricted, baseline or privileged" })
+      .default("restricted"),
+    /** node-exporter's namespace, labelled privileged; unset = `<namespace>-node-exporter`. */
+    nodeExporterNamespace: formatted(dns1123Label).optional(),
     /** StorageClass of the data volumes; unset = the cluster's default StorageClass. */
     storageClass: storageClass.optional(),
     /** Size of each component's data volume; unset = the component's default. */

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type StackConfig } from "./schema.ts";
 import { CATALOG } from "../../alerts/catalog/metrics.ts";
 import { prometheusStorageProblems, resourceOrderProblems } from "./kubernetesChecks.ts";
+import { nodeExporterProblems } from "./nodeExporterChecks.ts";
 
 /** Bucket bounds every catalogued time-to-first-token histogram has. */
 const TTFT_BUCKET_BOUNDS = (() => {
@@ -204,6 +205,7 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
   const parsed = stackConfigSchema.safeParse(raw.values, { reportInput: true });
   if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues));
   if (parsed.success) problems.push(...resourceOrderProblems(parsed.data), ...prometheusStorageProblems(parsed.data));
+  if (parsed.success) problems.push(...nodeExporterProblems(parsed.data));
   problems.push(...duplicatePortProblems(raw.values["ports"]));
   if (parsed.success) problems.push(...thresholdOrderProblems(parsed.data), ...sloProblems(parsed.data));
   if (problems.length > 0 || !parsed.success) throw new StackConfigError(problems);

@@ -11,12 +11,13 @@ import { storageSize } from "./overrides.ts";
 import { discoveryAccess } from "./rbac.ts";
 import { networkPolicySpec } from "./networkPolicy.ts";
 import { ingressFor } from "./access.ts";
+import { componentNamespace } from "./podSecurity.ts";
 
 export interface KubernetesComponentArgs {
   description: ComponentDescription;
   stack: StackDescription;
   config: StackConfig;
-  /** The stack's namespace, created before any component. */
+  /** The component's namespace (the stack's, or the privileged one for node agents), created before it. */
   namespace: k8s.core.v1.Namespace;
   provider: k8s.Provider;
   secrets: Record<SecretName, k8s.core.v1.Secret>;
@@ -170,8 +171,10 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       );
     }
 
-    if (config.kubernetes.networkPolicy) {
-      new k8s.networking.v1.NetworkPolicy(name, { metadata, spec: networkPolicySpec(d, stack) }, { ...child, deleteBeforeReplace: true });
+    // A pod on the node's network is not subject to NetworkPolicies: its traffic is the node's.
+    if (config.kubernetes.networkPolicy && !d.hostNetwork) {
+      const namespaceOf = (peer: ComponentDescription) => componentNamespace(peer, config);
+      new k8s.networking.v1.NetworkPolicy(name, { metadata, spec: networkPolicySpec(d, stack, namespaceOf) }, { ...child, deleteBeforeReplace: true });
     }
 
     this.registerOutputs({ workload: this.workload.metadata.name });

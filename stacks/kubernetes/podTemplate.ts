@@ -123,6 +123,8 @@ export function podTemplate(args: PodTemplateArgs): PodTemplateSpec {
       // The images are Linux images; on a cluster with Windows nodes the pods would never start there.
       nodeSelector: { "kubernetes.io/os": "linux" },
       ...(d.perNode ? { hostPID: true, tolerations: [{ operator: "Exists" }] } : {}),
+      // On the node's network the pod still resolves cluster names (Services) first.
+      ...(d.hostNetwork ? { hostNetwork: true, dnsPolicy: "ClusterFirstWithHostNet" } : {}),
       securityContext: {
         runAsNonRoot: true,
         runAsUser: d.runAs.user,

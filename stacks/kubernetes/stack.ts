@@ -8,11 +8,13 @@ import { secretName } from "./naming.ts";
 import { SECRET_KEY } from "./podTemplate.ts";
 import { requireSecret, type StackSecrets } from "../secrets.ts";
 import { retainedObjectAnnotations } from "./retained.ts";
+import { needsPrivileged, podSecurityLabels } from "./podSecurity.ts";
+import { privilegedNamespace } from "../config/privilegedNamespace.ts";
 
 /**
  * Renders the stack description into a Kubernetes cluster: a provider for the configured kubeconfig
- * context (server-side apply), the stack's namespace, a Secret per secret the components read, and one
- * component each.
+ * context (server-side apply), the stack's namespace at its Pod Security level and a privileged one for
+ * node agents, a Secret per secret the components read, and one component each.
  */
 export function renderKubernetesStack(
   stack: StackDescription,
@@ -32,10 +34,25 @@ export function renderKubernetesStack(
   const stackLabels = { [LABELS.instance]: stack.namePrefix, [LABELS.partOf]: "llmobs", [LABELS.managedBy]: "pulumi" };
   const namespace = new k8s.core.v1.Namespace(
     "namespace",
-    { metadata: { name: namespaceName, labels: stackLabels, annotations: retainedObjectAnnotations() } },
+    {
+      metadata: {
+        name: namespaceName,
+        labels: { ...stackLabels, ...podSecurityLabels(config.kubernetes.podSecurity) },
+        annotations: retainedObjectAnnotations(),
+      },
+    },
     // Deleting a namespace deletes every claim in it: it is kept, as the data volumes are.
     { provider, retainOnDelete: true },
   );
+  // Node agents (node-exporter) need the host: they get a namespace of their own that allows it, so the
+  // stack's namespace keeps its stricter level. It holds no data, so `pulumi destroy` removes it.
+  const privileged = stack.components.some(needsPrivileged)
+    ? new k8s.core.v1.Namespace(
+        "privileged-namespace",
+        { metadata: { name: privilegedNamespace(config.kubernetes), labels: { ...stackLabels, ...podSecurityLabels("privileged") } } },
+        { provider, deleteBeforeReplace: true },
+      )
+    : undefined;
 
   const used = new Set(stack.components.flatMap((component) => component.secretFiles.map((file) => file.secret)));
   const secretResources = {} as Record<SecretName, k8s.core.v1.Secret>;
@@ -55,7 +72,14 @@ export function renderKubernetesStack(
   for (const description of stack.components) {
     components.set(
       description.name,
-      new KubernetesComponent(description.name, { description, stack, config, namespace, provider, secrets: secretResources }),
+      new KubernetesComponent(description.name, {
+        description,
+        stack,
+        config,
+        namespace: needsPrivileged(description) ? privileged! : namespace,
+        provider,
+        secrets: secretResources,
+      }),
     );
   }
   return components;

@@ -52,7 +52,10 @@ beforeAll(async () => {
     secrets: {},
   });
   const loopback: Record<string, number> = { prometheus: prometheusPort };
-  writeRenderedFiles(renderedFiles(describeStack(config, { peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}` })), dir);
+  writeRenderedFiles(renderedFiles(describeStack(config, {
+    peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}`,
+    loopback: () => `127.0.0.1:${prometheusPort}`,
+  })), dir);
   originalYml = readFileSync(join(dir, "prometheus/prometheus.yml"), "utf8");
   const sdDir = join(dir, "sd");
   mkdirSync(sdDir);

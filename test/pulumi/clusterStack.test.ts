@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { load } from "js-yaml";
 import { plainStrings, runProgram, type ProgramRun } from "../support/pulumiProgram.ts";
 import { validateManifests } from "../support/kubernetesSchema.ts";
+import { checkPodSecurity } from "../support/podSecurity.ts";
 import {
   claimMountedAt,
   configFilesInPod,
@@ -67,8 +68,52 @@ describe("the cluster stack on Kubernetes", () => {
     expect(namespace.options.retainOnDelete).toBe(true);
     for (const object of kubernetesObjects(run)) {
       const cluster = [K8S.namespace, K8S.clusterRole, K8S.clusterRoleBinding] as string[];
-      if (!cluster.includes(object.type)) expect(object.inputs.metadata.namespace, `${object.type} ${object.name}`).toBe("llmobs");
+      if (cluster.includes(object.type) || object.name === "node-exporter") continue;
+      expect(object.inputs.metadata.namespace, `${object.type} ${object.name}`).toBe("llmobs");
     }
+  });
+
+  test("enforces Pod Security restricted on its namespace; node-exporter alone runs in a privileged namespace of its own", () => {
+    const labels = (name: string) => run.named(K8S.namespace, name).inputs.metadata.labels;
+    expect(labels("namespace")).toMatchObject({
+      "pod-security.kubernetes.io/enforce": "restricted",
+      "pod-security.kubernetes.io/enforce-version": "latest",
+      "pod-security.kubernetes.io/warn": "restricted",
+      "pod-security.kubernetes.io/audit": "restricted",
+    });
+    const privileged = run.named(K8S.namespace, "privileged-namespace");
+    expect(privileged.inputs.metadata.name).toBe("llmobs-node-exporter");
+    expect(labels("privileged-namespace")).toMatchObject({ "pod-security.kubernetes.io/enforce": "privileged" });
+    // It holds no data: `pulumi destroy` removes it.
+    expect(privileged.options.retainOnDelete).toBeFalsy();
+    expect(workload(run, "node-exporter").inputs.metadata.namespace).toBe("llmobs-node-exporter");
+  });
+
+  test("every pod passes the Pod Security admission check of its namespace's level; node-exporter would fail baseline", () => {
+    const levelOf = new Map(
+      run.ofType(K8S.namespace).map((ns) => [ns.inputs.metadata.name, ns.inputs.metadata.labels["pod-security.kubernetes.io/enforce"]]),
+    );
+    const pods = description.components.map((d) => {
+      const template = workload(run, d.name).inputs.spec.template;
+      return { name: d.name, level: levelOf.get(workload(run, d.name).inputs.metadata.namespace), ...template };
+    });
+    expect(pods.map((pod) => `${pod.name}:${pod.level}`)).toEqual([
+      "prometheus:restricted",
+      "grafana:restricted",
+      "jaeger:restricted",
+      "node-exporter:privileged",
+      "alertmanager:restricted",
+    ]);
+    expect(checkPodSecurity(pods).filter((verdict) => !verdict.allowed)).toEqual([]);
+    const [baseline] = checkPodSecurity(pods.filter((pod) => pod.name === "node-exporter").map((pod) => ({ ...pod, level: "baseline" })));
+    expect(baseline!.forbidden.join("\n")).toMatch(/host namespaces \(hostNetwork=true, hostPID=true\)/);
+    expect(baseline!.forbidden.join("\n")).toMatch(/hostPath volumes/);
+  });
+
+  test("node-exporter runs on the node's network, so its network counters are the node's, and still resolves Services", () => {
+    expect(podSpec(run, "node-exporter")).toMatchObject({ hostNetwork: true, dnsPolicy: "ClusterFirstWithHostNet" });
+    expect(container(run, "node-exporter").args).toContain("--web.listen-address=:9100");
+    for (const name of ["prometheus", "grafana", "jaeger", "alertmanager"]) expect(podSpec(run, name).hostNetwork, name).toBeUndefined();
   });
 
   test("runs Prometheus, Grafana and Jaeger as one-pod Deployments that recreate, node-exporter as a DaemonSet", () => {
@@ -253,7 +298,7 @@ describe("the cluster stack on Kubernetes", () => {
     expect(jobs["node-exporter"].kubernetes_sd_configs).toEqual([
       {
         role: "pod",
-        namespaces: { names: ["llmobs"] },
+        namespaces: { names: ["llmobs-node-exporter"] },
         selectors: [{ role: "pod", label: "app.kubernetes.io/name=node-exporter,app.kubernetes.io/instance=llmobs" }],
       },
     ]);
@@ -264,6 +309,12 @@ describe("the cluster stack on Kubernetes", () => {
       action: "keep",
     });
     expect(jobs["llm-service"].static_configs).toEqual([{ targets: ["llm-service.default.svc.cluster.local:8000"] }]);
+  });
+
+  test("Prometheus scrapes itself on loopback: through its own Service it would be hairpin traffic, which some clusters drop", () => {
+    const yml = load(configFilesInPod(run, "prometheus").get("/etc/prometheus/prometheus.yml")!) as any;
+    const self = yml.scrape_configs.find((job: any) => job.job_name === "prometheus");
+    expect(self.static_configs).toEqual([{ targets: ["localhost:9090"] }]);
   });
 
   test("the Grafana password is a Secret mounted as a file, never in an environment variable or in plain text", () => {

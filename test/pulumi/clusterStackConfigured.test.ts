@@ -97,11 +97,8 @@ test("outputs the Ingress URLs, and port-forwards only what no Ingress serves", 
 test("NetworkPolicies admit published ports from anywhere, and everything else only from the components that use it", () => {
   const policy = (name: string) => run.named(K8S.networkPolicy, name).inputs.spec;
   const from = (...names: string[]) => names.map((name) => ({ podSelector: { matchLabels: { "app.kubernetes.io/name": name, "app.kubernetes.io/instance": "team-a" } } }));
-  expect(policy("node-exporter")).toEqual({
-    podSelector: { matchLabels: { "app.kubernetes.io/name": "node-exporter", "app.kubernetes.io/instance": "team-a" } },
-    policyTypes: ["Ingress"],
-    ingress: [{ from: from("prometheus"), ports: [{ port: 9100, protocol: "TCP" }] }],
-  });
+  // node-exporter runs on the node's network, where NetworkPolicies do not reach.
+  expect(run.ofType(K8S.networkPolicy).map((p) => p.name)).not.toContain("node-exporter");
   expect(policy("grafana").ingress).toEqual([
     { ports: [{ port: 3000, protocol: "TCP" }] },
     { from: from("prometheus"), ports: [{ port: 3000, protocol: "TCP" }] },
@@ -117,7 +114,7 @@ test("NetworkPolicies admit published ports from anywhere, and everything else o
 test("node-exporter is discovered by the stack's own labels in its namespace", () => {
   const yml = load(configFilesInPod(run, "prometheus").get("/etc/prometheus/prometheus.yml")!) as any;
   const job = yml.scrape_configs.find((j: any) => j.job_name === "node-exporter");
-  expect(job.kubernetes_sd_configs[0].namespaces).toEqual({ names: ["team-obs"] });
+  expect(job.kubernetes_sd_configs[0].namespaces).toEqual({ names: ["team-obs-node-exporter"] });
   expect(job.kubernetes_sd_configs[0].selectors[0].label).toBe("app.kubernetes.io/name=node-exporter,app.kubernetes.io/instance=team-a");
   expect(podSpec(run, "node-exporter").containers[0].name).toBe("node-exporter");
 });
@@ -130,7 +127,7 @@ test("a given password is used as is, generated none, and stays secret", () => {
 
 test("every object, Ingresses and NetworkPolicies included, validates against the Kubernetes API schema", () => {
   const all = manifests(run);
-  // 2 Ingresses (grafana, jaeger) and a NetworkPolicy per component.
-  expect(all.filter((m) => m.kind === "Ingress" || m.kind === "NetworkPolicy")).toHaveLength(7);
+  // 2 Ingresses (grafana, jaeger) and a NetworkPolicy per component but node-exporter.
+  expect(all.filter((m) => m.kind === "Ingress" || m.kind === "NetworkPolicy")).toHaveLength(6);
   expect(validateManifests(all)).toEqual([]);
 });
