@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
 import { nodeExporterOnHostNetwork } from "../../stacks/config/nodeExporterNetwork.ts";
+import { describeStack } from "../../stacks/components/stack.ts";
 
 function problemsOf(values: Record<string, unknown>): ConfigProblem[] {
   try {
@@ -36,4 +37,15 @@ test("bad node-exporter values name their key and what is allowed", () => {
   const [enabled] = problemsOf({ nodeExporter: { enabled: "no" } });
   expect(enabled).toMatchObject({ key: "llmobs:nodeExporter.enabled" });
   expect(enabled!.message).toContain("true or false");
+});
+
+test("the network counters leave out virtual interfaces, whose traffic a physical one counts too, and keep the physical ones", () => {
+  const d = describeStack(parseStackConfig({ values: { target: "kubernetes" }, secrets: {} })).components.find((c) => c.name === "node-exporter")!;
+  const pattern = d.args.find((arg) => arg.startsWith("--collector.netdev.device-exclude="))!.split(/=(.*)/s)[1]!;
+  expect(d.args).toContain(`--collector.netclass.ignored-devices=${pattern}`);
+  const excluded = new RegExp(pattern);
+  for (const device of ["veth3f2a1c9", "cali1a2b3c4d5e6", "0123456789abcde", "docker0", "br-0123456789ab", "cni0", "cbr0", "flannel.1", "cilium_host", "lxc1234abcd", "vxlan.calico", "tunl0", "kube-ipvs0"]) {
+    expect(excluded.test(device), device).toBe(true);
+  }
+  for (const device of ["eth0", "ens5", "enp0s3", "eno1", "wlan0", "wlp2s0", "bond0", "lo"]) expect(excluded.test(device), device).toBe(false);
 });
