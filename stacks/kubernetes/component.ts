@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../config/schema.ts";
 import type { ComponentDescription, SecretName, StackDescription } from "../components/types.ts";
 import { configMapData, configMapEntries } from "./configFiles.ts";
-import { claimName, configMapName, workloadName } from "./naming.ts";
+import { claimName, configMapName, externalServiceName, workloadName } from "./naming.ts";
 import { LABELS, selectorLabels } from "./labels.ts";
 import { componentLabels, podTemplate, stableLabels } from "./podTemplate.ts";
 import { retainedObjectAnnotations } from "./retained.ts";
@@ -12,6 +12,14 @@ import { discoveryAccess } from "./rbac.ts";
 import { networkPolicySpec } from "./networkPolicy.ts";
 import { ingressFor } from "./access.ts";
 import { componentNamespace } from "./podSecurity.ts";
+
+/**
+ * Pulumi waits for an address on LoadBalancer Services and Ingresses, which never comes where no load
+ * balancer or Ingress controller answers (kind, minikube without a tunnel): `up` would fail after ten
+ * minutes although every pod runs. The workloads' readiness is what `up` waits for; the preflight names a
+ * missing load balancer or IngressClass.
+ */
+const SKIP_AWAIT = { "pulumi.com/skipAwait": "true" };
 
 export interface KubernetesComponentArgs {
   description: ComponentDescription;
@@ -76,9 +84,9 @@ export class KubernetesComponent extends pulumi.ComponentResource {
             // Only labels that never change: the claim is taken over again after `pulumi destroy`.
             labels: { ...stableLabels(d, config.namePrefix), [LABELS.dataEpoch]: String(d.data.epoch) },
             annotations: {
-              // A claim on a WaitForFirstConsumer class binds only once its pod exists, after this resource;
+                // A claim on a WaitForFirstConsumer class binds only once its pod exists, after this resource;
               // the Deployment's own readiness is what `pulumi up` waits for.
-              "pulumi.com/skipAwait": "true",
+              ...SKIP_AWAIT,
               ...retainedObjectAnnotations(),
             },
           },
@@ -131,18 +139,27 @@ export class KubernetesComponent extends pulumi.ComponentResource {
         );
 
     if (!d.perNode) {
+      const servicePorts = (ports: ComponentDescription["ports"]) =>
+        ports.map((port) => ({ name: port.name, port: port.containerPort, targetPort: port.name, protocol: port.protocol }));
+      // Inside the cluster, every port at the component's name: the peers' addresses, as on Docker.
       this.service = new k8s.core.v1.Service(
         name,
-        {
-          metadata,
-          spec: {
-            type: config.kubernetes.serviceType,
-            selector,
-            ports: d.ports.map((port) => ({ name: port.name, port: port.containerPort, targetPort: port.name, protocol: port.protocol })),
-          },
-        },
+        { metadata, spec: { type: "ClusterIP", selector, ports: servicePorts(d.ports) } },
         { ...child, deleteBeforeReplace: true },
       );
+      // Beyond the cluster only what Docker publishes (UIs and ingest), never health or metrics ports.
+      const published = d.ports.filter((port) => port.hostPort !== undefined);
+      const { serviceType } = config.kubernetes;
+      if (serviceType !== "ClusterIP" && published.length > 0) {
+        new k8s.core.v1.Service(
+          `${name}-external`,
+          {
+            metadata: { ...metadata, name: externalServiceName(d.name), ...(serviceType === "LoadBalancer" ? { annotations: SKIP_AWAIT } : {}) },
+            spec: { type: serviceType, selector, ports: servicePorts(published) },
+          },
+          { ...child, deleteBeforeReplace: true },
+        );
+      }
     }
 
     const ingress = ingressFor(d, config);
@@ -151,7 +168,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       new k8s.networking.v1.Ingress(
         name,
         {
-          metadata,
+          metadata: { ...metadata, annotations: SKIP_AWAIT },
           spec: {
             ...(className ? { ingressClassName: className } : {}),
             ...(tlsSecretName ? { tls: [{ hosts: [ingress.host], secretName: tlsSecretName }] } : {}),

@@ -65,12 +65,32 @@ test("resource overrides replace only the values they name", () => {
   expect(container(run, "grafana").resources.limits).toEqual({ cpu: "2", memory: "1Gi" });
 });
 
-test("Services take the configured type", () => {
-  for (const service of run.ofType(K8S.service)) expect(service.inputs.spec.type).toBe("LoadBalancer");
+test("peers keep ClusterIP Services with every port; LoadBalancer Services publish only the UI and ingest ports", () => {
+  const services = run.ofType(K8S.service);
+  const internal = services.filter((s) => !s.name.endsWith("-external"));
+  expect(internal.map((s) => s.inputs.spec.type)).toEqual(["ClusterIP", "ClusterIP", "ClusterIP", "ClusterIP"]);
+  expect(run.named(K8S.service, "jaeger").inputs.spec.ports.map((p: any) => p.name)).toEqual(["ui", "otlp-grpc", "otlp-http", "collector", "health", "metrics"]);
+  const external = services.filter((s) => s.name.endsWith("-external"));
+  expect(external.map((s) => s.inputs.metadata.name).sort()).toEqual(["alertmanager-external", "grafana-external", "jaeger-external", "prometheus-external"]);
+  for (const service of external) {
+    expect(service.inputs.spec.type).toBe("LoadBalancer");
+    // kind and minikube never assign an address: `up` must not wait ten minutes for one.
+    expect(service.inputs.metadata.annotations).toEqual({ "pulumi.com/skipAwait": "true" });
+    expect(service.inputs.spec.selector).toEqual(run.named(K8S.service, service.name.replace(/-external$/, "")).inputs.spec.selector);
+    expect(service.options.deleteBeforeReplace).toBe(true);
+  }
+  expect(run.named(K8S.service, "jaeger-external").inputs.spec.ports).toEqual([
+    { name: "ui", port: 16686, targetPort: "ui", protocol: "TCP" },
+    { name: "otlp-grpc", port: 4317, targetPort: "otlp-grpc", protocol: "TCP" },
+    { name: "otlp-http", port: 4318, targetPort: "otlp-http", protocol: "TCP" },
+    { name: "collector", port: 14268, targetPort: "collector", protocol: "TCP" },
+  ]);
+  expect(run.named(K8S.service, "grafana-external").inputs.spec.ports.map((p: any) => p.port)).toEqual([3000]);
 });
 
-test("an Ingress per UI given a host, with the class and TLS from config", () => {
+test("an Ingress per UI given a host, with the class and TLS from config, not waited on for an address", () => {
   expect(run.ofType(K8S.ingress).map((i) => i.name).sort()).toEqual(["grafana", "jaeger"]);
+  for (const ingress of run.ofType(K8S.ingress)) expect(ingress.inputs.metadata.annotations).toEqual({ "pulumi.com/skipAwait": "true" });
   expect(run.named(K8S.ingress, "jaeger").inputs.spec).toEqual({
     ingressClassName: "nginx",
     tls: [{ hosts: ["traces.example.com"], secretName: "obs-tls" }],
