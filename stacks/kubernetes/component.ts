@@ -29,6 +29,8 @@ export interface KubernetesComponentArgs {
   namespace: k8s.core.v1.Namespace;
   provider: k8s.Provider;
   secrets: Record<SecretName, k8s.core.v1.Secret>;
+  /** The configured StorageClass, read from the cluster: the claims wait for it to be found. */
+  storageClass?: k8s.storage.v1.StorageClass;
 }
 
 /**
@@ -98,6 +100,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
         },
         {
           ...child,
+          ...(args.storageClass ? { dependsOn: [args.storageClass] } : {}),
           // Data outlives `pulumi destroy` and config changes; only `npm run data -- reset|clean` removes it.
           retainOnDelete: true,
           replacementTrigger: d.data.epoch,

@@ -54,6 +54,13 @@ export function renderKubernetesStack(
       )
     : undefined;
 
+  // A class that does not exist leaves the claims Pending and the pods unstarted, with `up` waiting on them:
+  // it is read first (in the preview too), so `up` stops before changing anything. An unset class means
+  // the cluster's default, which only the preflight can look for: Pulumi cannot list objects.
+  const storageClass = config.kubernetes.storageClass
+    ? k8s.storage.v1.StorageClass.get("kubernetes.storageClass", config.kubernetes.storageClass, { provider })
+    : undefined;
+
   const used = new Set(stack.components.flatMap((component) => component.secretFiles.map((file) => file.secret)));
   const secretResources = {} as Record<SecretName, k8s.core.v1.Secret>;
   for (const name of used) {
@@ -79,6 +86,7 @@ export function renderKubernetesStack(
         namespace: needsPrivileged(description) ? privileged! : namespace,
         provider,
         secrets: secretResources,
+        ...(storageClass ? { storageClass } : {}),
       }),
     );
   }

@@ -330,6 +330,10 @@ describe("the cluster stack on Kubernetes", () => {
     expect(JSON.stringify(secret.wireInputs)).toContain(GENERATED_PASSWORD);
   });
 
+  test("reads no StorageClass when none is configured: the cluster's default is the preflight's to find", () => {
+    expect(run.reads).toEqual([]);
+  });
+
   test("creates no Ingress and no NetworkPolicy unless the config asks", () => {
     expect(run.ofType(K8S.ingress)).toEqual([]);
     expect(run.ofType(K8S.networkPolicy)).toEqual([]);

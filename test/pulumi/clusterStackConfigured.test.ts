@@ -42,6 +42,14 @@ test("deploys through the named kubeconfig context into the named namespace", ()
   expect(run.named(K8S.clusterRole, "prometheus-discovery").inputs.metadata.name).toBe("team-obs-prometheus");
 });
 
+test("the configured StorageClass is read from the cluster before any claim, so a missing one stops `up` before it changes anything", () => {
+  expect(run.reads).toEqual([
+    { type: "kubernetes:storage.k8s.io/v1:StorageClass", name: "kubernetes.storageClass", id: "fast-ssd", provider: expect.stringContaining("::kubernetes::") },
+  ]);
+  const read = "urn:pulumi:cluster::llmobs::kubernetes:storage.k8s.io/v1:StorageClass::kubernetes.storageClass";
+  for (const claim of run.ofType(K8S.claim)) expect(claim.options.dependencies, claim.name).toContain(read);
+});
+
 test("claims use the storage class and sizes from config", () => {
   expect(run.named(K8S.claim, "grafana-data").inputs.spec).toEqual({
     accessModes: ["ReadWriteOnce"],
