@@ -96,7 +96,9 @@ export function describeGrafana(
       intervalSeconds: 10,
       timeoutSeconds: 5,
       failureThreshold: 6,
-      startSeconds: 60,
+      // Grafana serves HTTP only after its database migrations, which on a first start (or an upgrade) on a
+      // slow volume take minutes; a probe that kills it midway leaves the migration to start over.
+      startSeconds: 600,
     },
     resources: GRAFANA_RESOURCES,
     // The image's grafana user; group 0 as the image expects.

@@ -75,7 +75,8 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
       intervalSeconds: 10,
       timeoutSeconds: 5,
       failureThreshold: 6,
-      startSeconds: 30,
+      // Badger replays its value log when it opens a store after an unclean stop; until then /status says not ready.
+      startSeconds: 300,
     },
     resources: JAEGER_RESOURCES,
     runAs: { user: 10001, group: 10001 },

@@ -95,6 +95,9 @@ export function describePrometheus(
       timeoutSeconds: 5,
       failureThreshold: 6,
       startSeconds: 60,
+      // /-/ready waits for the write-ahead log's replay, which for a large one takes many minutes (the
+      // Prometheus Operator gives it 15).
+      readySeconds: 900,
     },
     resources: PROMETHEUS_RESOURCES,
     runAs: { user: 65534, group: 65534 },

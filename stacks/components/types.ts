@@ -104,8 +104,13 @@ export interface HealthCheck {
   intervalSeconds: number;
   timeoutSeconds: number;
   failureThreshold: number;
-  /** Time to start before failures count. */
+  /** Time to start before failures count: the slowest first start (migrations, replay) the health check waits out. */
   startSeconds: number;
+  /**
+   * How long a start may take to be ready, where that is longer than the health check's budget: Prometheus
+   * answers /-/healthy at once but is ready only after replaying its write-ahead log.
+   */
+  readySeconds?: number;
 }
 
 /** Kubernetes-style quantities; the Docker renderer converts them. */

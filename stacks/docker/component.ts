@@ -3,6 +3,7 @@ import * as docker from "@pulumi/docker";
 import type { ComponentDescription } from "../components/types.ts";
 import { requireSecret, type StackSecrets } from "../secrets.ts";
 import { DOCKER_HOST_NAME } from "../components/context.ts";
+import { readyBudgetSeconds } from "../components/startBudget.ts";
 import { containerName, LABELS, volumeName } from "./naming.ts";
 import { dockerLimits } from "./limits.ts";
 import { secretFileAccess, secretFilesReadableTest } from "./secretFileAccess.ts";
@@ -116,7 +117,7 @@ export class DockerComponent extends pulumi.ComponentResource {
         labels: labels(),
         // `pulumi up` waits for the health check, so a component that cannot start fails the update.
         wait: true,
-        waitTimeout: health.startSeconds + health.intervalSeconds * health.failureThreshold + 30,
+        waitTimeout: readyBudgetSeconds(health) + 30,
       },
       {
         parent: this,

@@ -12,6 +12,19 @@ import { discoveryAccess } from "./rbac.ts";
 import { networkPolicySpec } from "./networkPolicy.ts";
 import { ingressFor } from "./access.ts";
 import { componentNamespace } from "./podSecurity.ts";
+import { readyBudgetSeconds } from "../components/startBudget.ts";
+
+/** Beyond the component's own start: pulling its image, attaching its volume, scheduling on a new node. */
+const PULL_AND_SCHEDULE_SECONDS = 300;
+/** Pulumi's own wait for a Deployment or DaemonSet, the least a component gets. */
+const PULUMI_DEFAULT_WAIT_SECONDS = 600;
+
+/** How long `up` waits for the workload to be ready: its slowest start and the time to get it running. */
+function workloadTimeouts(d: ComponentDescription): pulumi.CustomTimeouts {
+  const seconds = Math.max(PULUMI_DEFAULT_WAIT_SECONDS, readyBudgetSeconds(d.healthCheck) + PULL_AND_SCHEDULE_SECONDS);
+  const wait = `${Math.ceil(seconds / 60)}m`;
+  return { create: wait, update: wait };
+}
 
 /**
  * Pulumi waits for an address on LoadBalancer Services and Ingresses, which never comes where no load
@@ -122,6 +135,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       dependsOn: dependencies,
       // The name is fixed, so a replacement must remove the old one first.
       deleteBeforeReplace: true,
+      customTimeouts: workloadTimeouts(d),
       ...(this.claim ? { replaceWith: [this.claim] } : {}),
     };
     this.workload = d.perNode

@@ -5,6 +5,7 @@ import type { ConfigMapEntry } from "./configFiles.ts";
 import { effectiveResources } from "./overrides.ts";
 import { secretName } from "./naming.ts";
 import { LABELS, selectorLabels } from "./labels.ts";
+import { startupBudgetSeconds } from "../components/startBudget.ts";
 
 type PodTemplateSpec = k8s.types.input.core.v1.PodTemplateSpec;
 type Probe = k8s.types.input.core.v1.Probe;
@@ -65,7 +66,7 @@ function probes(health: HealthCheck): { livenessProbe: Probe; readinessProbe: Pr
       httpGet: httpGet(health, health.path),
       periodSeconds: STARTUP_PERIOD_SECONDS,
       timeoutSeconds: health.timeoutSeconds,
-      failureThreshold: Math.ceil((health.startSeconds + health.intervalSeconds * health.failureThreshold) / STARTUP_PERIOD_SECONDS),
+      failureThreshold: Math.ceil(startupBudgetSeconds(health) / STARTUP_PERIOD_SECONDS),
     },
     livenessProbe: { httpGet: httpGet(health, health.path), ...timing },
     readinessProbe: { httpGet: httpGet(health, health.readyPath ?? health.path), ...timing },

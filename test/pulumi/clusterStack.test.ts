@@ -183,6 +183,27 @@ describe("the cluster stack on Kubernetes", () => {
     expect(container(run, "jaeger").livenessProbe.httpGet).toEqual({ path: "/status", port: 13133, scheme: "HTTP" });
   });
 
+  test("waits out slow first starts: Grafana's migrations, Badger's replay, Prometheus' write-ahead log", () => {
+    const startup = (name: string) => {
+      const probe = container(run, name).startupProbe;
+      return probe.periodSeconds * probe.failureThreshold;
+    };
+    expect(startup("grafana")).toBeGreaterThanOrEqual(600);
+    expect(startup("jaeger")).toBeGreaterThanOrEqual(300);
+    const timeouts = Object.fromEntries(description.components.map((d) => [d.name, workload(run, d.name).options.customTimeouts]));
+    expect(timeouts).toEqual({
+      // Prometheus answers /-/healthy during the replay, but `up` waits for /-/ready: 15 minutes and the pull.
+      prometheus: { create: "20m", update: "20m", delete: "" },
+      grafana: { create: "16m", update: "16m", delete: "" },
+      jaeger: { create: "11m", update: "11m", delete: "" },
+      "node-exporter": { create: "10m", update: "10m", delete: "" },
+      alertmanager: { create: "10m", update: "10m", delete: "" },
+    });
+    for (const d of description.components) {
+      expect(Number.parseInt(timeouts[d.name]!.create) * 60, d.name).toBeGreaterThanOrEqual(startup(d.name) + 300);
+    }
+  });
+
   test("sets requests and limits from the descriptions", () => {
     for (const d of description.components) {
       expect(container(run, d.name).resources).toEqual({

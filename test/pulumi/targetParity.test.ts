@@ -53,10 +53,12 @@ describe.each(COMPONENT_NAMES.filter((name) => rendered.includes(name)))("%s on 
     expect(claimed).toEqual(dockerData);
   });
 
-  test("the same health check", () => {
+  test("the same health check, and as long to start", () => {
     const url = (dockerContainer(name).healthcheck.tests.at(-1) as string).split(" ").at(-1);
     const probe = container(run, name).livenessProbe.httpGet;
     expect(`http://127.0.0.1:${probe.port}${probe.path}`).toBe(url);
+    const startup = container(run, name).startupProbe;
+    expect(dockerContainer(name).waitTimeout).toBeGreaterThanOrEqual(startup.periodSeconds * startup.failureThreshold);
   });
 
   test("the same config files at the same paths; only prometheus.yml's discovery of per-node and annotated pods differs", () => {
