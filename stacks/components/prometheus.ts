@@ -1,6 +1,7 @@
 import type { DescribeContext } from "./context.ts";
 import type { ComponentDescription, ConfigFile, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
+import { ingressUrl } from "../config/ingressUrl.ts";
 import { renderPrometheusYml } from "../files/prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "./alertmanager.ts";
 
@@ -59,6 +60,7 @@ export function describePrometheus(
       content: rule.content,
     })),
   ];
+  const externalUrl = ingressUrl(config, "prometheus");
   return {
     name: "prometheus",
     title: "Prometheus",
@@ -71,6 +73,8 @@ export function describePrometheus(
       // Services can push OTLP metrics instead of (or as well as) being scraped.
       "--web.enable-otlp-receiver",
       `--web.listen-address=:${PROMETHEUS_PORT}`,
+      // Behind an Ingress, the address in its links and in every alert's generatorURL.
+      ...(externalUrl ? [`--web.external-url=${externalUrl}/`] : []),
     ],
     env: {},
     ports: [

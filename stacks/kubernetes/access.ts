@@ -3,6 +3,7 @@ import type { ComponentDescription, StackDescription } from "../components/types
 import { endpointUrls } from "../endpoints.ts";
 import { workloadName } from "./naming.ts";
 import { componentNamespace } from "./podSecurity.ts";
+import { ingressScheme } from "../config/ingressUrl.ts";
 
 export interface KubernetesAccess {
   /** What a person opens, keyed "<component>.<port>": the Ingress URL, else localhost once the port-forward runs. */
@@ -38,7 +39,7 @@ export function kubernetesAccess(stack: StackDescription, config: StackConfig): 
   const urls = endpointUrls(stack, "localhost");
   const portForwardCommands: Record<string, string> = {};
   const inClusterUrls: Record<string, string> = {};
-  const scheme = config.kubernetes.ingress.tlsSecretName ? "https" : "http";
+  const scheme = ingressScheme(config);
   for (const d of stack.components) {
     const ingress = ingressFor(d, config);
     const forwarded: string[] = [];

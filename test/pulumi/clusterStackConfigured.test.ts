@@ -111,6 +111,11 @@ test("an Ingress per UI given a host, with the class and TLS from config, not wa
   });
 });
 
+test("Grafana behind its Ingress writes its links with the Ingress URL; Prometheus, without one, keeps its own", () => {
+  expect(container(run, "grafana").env).toContainEqual({ name: "GF_SERVER_ROOT_URL", value: "https://grafana.example.com/" });
+  expect(container(run, "prometheus").args.some((arg: string) => arg.startsWith("--web.external-url"))).toBe(false);
+});
+
 test("outputs the Ingress URLs, and port-forwards only what no Ingress serves", () => {
   expect(run.outputs.grafanaUrl).toBe("https://grafana.example.com");
   expect(run.outputs.jaegerUrl).toBe("https://traces.example.com");
