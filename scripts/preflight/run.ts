@@ -5,11 +5,15 @@ import { checkDocker, checkHostPorts, checkPulumiCli, formatChecks, portsHeldByS
 import type { Exec } from "./exec.ts";
 import { PULUMI_SDK_VERSION } from "../pulumi/sdkVersion.ts";
 import { checkKubernetesCluster, checkStorageClass } from "./kubernetesChecks.ts";
+import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "./dockerHostNetwork.ts";
+import { checkIngressClass, checkLoadBalancer, checkNodeExporterAdmission, checkNodeExporterPort, checkNodeSystems, listNodes } from "./clusterTraps.ts";
 
 
 /**
  * Everything `up` needs, checked before anything changes: the Pulumi CLI, the target's engine, and
- * (on Docker) every host port, (on Kubernetes) that the data volumes can bind. Prints one line per check; throws when any check fails.
+ * (on Docker) every host port, (on Kubernetes) that the data volumes can bind and the cluster's traps
+ * (admission policies, Ingress and LoadBalancer, Windows nodes, node-exporter's port). Prints one line per
+ * check; throws when any check fails.
  */
 export async function preflight(config: StackConfig, exec: Exec, print = console.log): Promise<Check[]> {
   const checks: Check[] = [await checkPulumiCli(exec, PULUMI_SDK_VERSION)];
@@ -18,10 +22,25 @@ export async function preflight(config: StackConfig, exec: Exec, print = console
     checks.push(docker);
     const held = docker.ok ? await portsHeldByStack(exec, config.namePrefix) : new Map<number, string>();
     checks.push(...(await checkHostPorts(describeStack(config), config, held)));
+    if (docker.ok) {
+      const hostNetwork = [await checkDockerHostNetwork(exec, config), await checkDockerNodeExporterPort(exec, config)];
+      checks.push(...hostNetwork.filter((check) => check !== undefined));
+    }
   } else {
     const cluster = await checkKubernetesCluster(exec, config);
     checks.push(cluster);
-    if (cluster.ok) checks.push(await checkStorageClass(exec, config));
+    if (cluster.ok) {
+      checks.push(await checkStorageClass(exec, config));
+      const nodes = await listNodes(exec, config);
+      const traps = [
+        checkNodeSystems(nodes.value, nodes.error),
+        await checkNodeExporterAdmission(exec, config, describeStack(config)),
+        await checkNodeExporterPort(exec, config),
+        await checkLoadBalancer(exec, config, nodes.value),
+        await checkIngressClass(exec, config),
+      ];
+      checks.push(...traps.filter((check) => check !== undefined));
+    }
   }
   print(formatChecks(checks));
   const failed = checks.filter((check) => !check.ok && !check.warning);
