@@ -44,8 +44,8 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
         name: "metrics",
         containerPort: port,
         protocol: "TCP",
-        // On the host's network there is nothing to publish: node-exporter listens on the host itself.
-        ...(config.ports.nodeExporter !== undefined && !hostNetwork ? { hostPort: config.ports.nodeExporter } : {}),
+        // On the Docker host's network there is nothing to publish: node-exporter listens on the host itself.
+        ...(config.ports.nodeExporter !== undefined && listenHost === "" ? { hostPort: config.ports.nodeExporter } : {}),
         purpose: "host metrics",
         url: { scheme: "http", path: "/metrics" },
       },

@@ -2,6 +2,7 @@ import { expect, test } from "vitest";
 import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
 import { nodeExporterOnHostNetwork } from "../../stacks/config/nodeExporterNetwork.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
+import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
 
 function problemsOf(values: Record<string, unknown>): ConfigProblem[] {
   try {
@@ -48,4 +49,11 @@ test("the network counters leave out virtual interfaces, whose traffic a physica
     expect(excluded.test(device), device).toBe(true);
   }
   for (const device of ["eth0", "ens5", "enp0s3", "eno1", "wlan0", "wlp2s0", "bond0", "lo"]) expect(excluded.test(device), device).toBe(false);
+});
+
+test("on Kubernetes a node-exporter port to forward is forwarded from its own namespace, host network or not", () => {
+  const config = parseStackConfig({ values: { target: "kubernetes", ports: { nodeExporter: 19100 } }, secrets: {} });
+  expect(kubernetesAccess(describeStack(config), config).portForwardCommands["node-exporter"]).toBe(
+    "kubectl --namespace llmobs-node-exporter port-forward daemonset/node-exporter 19100:9100",
+  );
 });
