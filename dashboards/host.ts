@@ -1,5 +1,6 @@
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { StackConfig } from "../stacks/config/schema.ts";
+import { nodeExporterOnHostNetwork } from "../stacks/config/nodeExporterNetwork.ts";
 import { rangeQuery } from "./common/queries.ts";
 import { labelVariable } from "./common/variables.ts";
 import { higherIsWorse } from "./common/thresholds.ts";
@@ -65,7 +66,10 @@ export function hostDashboard(config: StackConfig): Dashboard {
     timeSeries(
       {
         title: "Network I/O",
-        description: "Bytes received and sent per second, all interfaces but loopback.",
+        description: nodeExporterOnHostNetwork(config)
+          ? "Bytes received and sent per second by the host's interfaces: not loopback, nor the virtual interfaces of containers, bridges and tunnels, whose traffic a physical interface counts too."
+          : "Bytes received and sent per second by node-exporter's own container, not the host: node-exporter is not on the host's network. " +
+            "On a Linux Docker engine set llmobs:nodeExporter.hostNetwork to true for the host's traffic.",
         unit: UNITS.bytesPerSecond,
         width: 12,
         height: 8,
@@ -128,7 +132,10 @@ export function hostDashboard(config: StackConfig): Dashboard {
   return buildDashboard({
     uid: HOST_UID,
     title: "Host",
-    description: "CPU, memory, disks, network, load, file systems and file descriptors of the hosts node-exporter runs on.",
+    description: config.nodeExporter.enabled
+      ? "CPU, memory, disks, network, load, file systems and file descriptors of the hosts node-exporter runs on."
+      : "CPU, memory, disks, network, load, file systems and file descriptors of the hosts, from whatever exports node_* metrics to " +
+        "this Prometheus: the stack runs no node-exporter (llmobs:nodeExporter.enabled is false).",
     from: "now-1h",
     variables: [labelVariable("instance", "Instance", "node_uname_info")],
     annotations: [],

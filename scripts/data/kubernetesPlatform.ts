@@ -2,6 +2,7 @@ import { isComponentName, type ComponentName } from "../../stacks/components/nam
 import type { StackConfig } from "../../stacks/config/schema.ts";
 import { quantityValue } from "../../stacks/config/quantity.ts";
 import { LABELS } from "../../stacks/kubernetes/labels.ts";
+import { privilegedNamespace } from "../../stacks/config/privilegedNamespace.ts";
 import type { Exec } from "../preflight/exec.ts";
 import type { ComponentState, DataPlatform, DataVolume } from "./platform.ts";
 
@@ -12,8 +13,8 @@ interface KubeList<T> {
 /** The stack's data in its namespace, found by the standard labels the Kubernetes renderer sets. */
 export function kubernetesPlatform(exec: Exec, config: StackConfig): DataPlatform {
   const { context, namespace } = config.kubernetes;
-  const kubectl = async (args: string[]): Promise<string> => {
-    const full = [...(context ? ["--context", context] : []), "--namespace", namespace, ...args];
+  const kubectl = async (args: string[], inNamespace = namespace): Promise<string> => {
+    const full = [...(context ? ["--context", context] : []), "--namespace", inNamespace, ...args];
     const result = await exec("kubectl", full, 120_000);
     if (result.missing) throw new Error("kubectl is not installed or not on PATH");
     if (result.exitCode !== 0) throw new Error(`kubectl ${full.join(" ")} failed: ${result.stderr.trim()}`);
@@ -40,13 +41,19 @@ export function kubernetesPlatform(exec: Exec, config: StackConfig): DataPlatfor
       await kubectl(["delete", "persistentvolumeclaim", volume.name, "--wait=false"]);
     },
     async status(): Promise<ComponentState[]> {
-      const workloads = JSON.parse(await kubectl(["get", "deployments,daemonsets", "--selector", instance, "--output", "json"])) as KubeList<{
-        kind: string;
-        metadata: { labels?: Record<string, string> };
-        spec: { replicas?: number };
-        status: { readyReplicas?: number; numberReady?: number; desiredNumberScheduled?: number };
-      }>;
-      return workloads.items.flatMap((item) => {
+      // node-exporter runs in a privileged namespace of its own.
+      const namespaces = [namespace, ...(config.nodeExporter.enabled ? [privilegedNamespace(config.kubernetes)] : [])];
+      const items = [];
+      for (const inNamespace of namespaces) {
+        const workloads = JSON.parse(await kubectl(["get", "deployments,daemonsets", "--selector", instance, "--output", "json"], inNamespace)) as KubeList<{
+          kind: string;
+          metadata: { labels?: Record<string, string> };
+          spec: { replicas?: number };
+          status: { readyReplicas?: number; numberReady?: number; desiredNumberScheduled?: number };
+        }>;
+        items.push(...workloads.items);
+      }
+      return items.flatMap((item) => {
         const component = item.metadata.labels?.[LABELS.name] ?? "";
         if (!isComponentName(component)) return [];
         const desired = item.kind === "DaemonSet" ? (item.status.desiredNumberScheduled ?? 0) : (item.spec.replicas ?? 1);

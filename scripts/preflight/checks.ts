@@ -112,7 +112,7 @@ export async function portsHeldByStack(exec: Exec, namePrefix: string): Promise<
   return held;
 }
 
-function canListen(address: string, port: number): Promise<NodeJS.ErrnoException | undefined> {
+export function canListen(address: string, port: number): Promise<NodeJS.ErrnoException | undefined> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once("error", (error: NodeJS.ErrnoException) => resolve(error));

@@ -7,6 +7,8 @@ import { PULUMI_SDK_VERSION } from "../pulumi/sdkVersion.ts";
 import { checkKubernetesCluster, checkStorageClass } from "./kubernetesChecks.ts";
 import { configWarningChecks } from "./configWarnings.ts";
 import { dataOwners, strayClaims, strayDockerVolumes, type DataOwners } from "./strayData.ts";
+import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "./dockerHostNetwork.ts";
+import { checkIngressClass, checkLoadBalancer, checkNodeExporterAdmission, checkNodeExporterPort, checkNodeSystems, listNodes } from "./clusterTraps.ts";
 
 export interface PreflightOptions {
   /** The stack's name, for the commands the checks suggest; with it, data left under another name is looked for. */
@@ -17,9 +19,10 @@ export interface PreflightOptions {
 
 /**
  * Everything `up` needs, checked before anything changes: the Pulumi CLI, the target's engine, and
- * (on Docker) every host port, (on Kubernetes) that the data volumes can bind; and, as warnings, the
- * config's surprising values and data the project left under another name prefix or namespace, which the
- * next `up` would not use. Prints one line per check; throws when any check fails.
+ * (on Docker) every host port, (on Kubernetes) that the data volumes can bind and the cluster's traps
+ * (admission policies, Ingress and LoadBalancer, Windows nodes, node-exporter's port); and, as warnings,
+ * the config's surprising values and data the project left under another name prefix or namespace, which
+ * the next `up` would not use. Prints one line per check; throws when any check fails.
  */
 export async function preflight(config: StackConfig, exec: Exec, print = console.log, options: PreflightOptions = {}): Promise<Check[]> {
   const { stackName } = options;
@@ -30,12 +33,27 @@ export async function preflight(config: StackConfig, exec: Exec, print = console
     checks.push(docker);
     const held = docker.ok ? await portsHeldByStack(exec, config.namePrefix) : new Map<number, string>();
     checks.push(...(await checkHostPorts(describeStack(config), config, held)));
-    if (docker.ok && stackName) checks.push(...(await strayDockerVolumes(exec, config, stackName, owners())));
+    if (docker.ok) {
+      const hostNetwork = [await checkDockerHostNetwork(exec, config), await checkDockerNodeExporterPort(exec, config)];
+      checks.push(...hostNetwork.filter((check) => check !== undefined));
+      if (stackName) checks.push(...(await strayDockerVolumes(exec, config, stackName, owners())));
+    }
   } else {
     const cluster = await checkKubernetesCluster(exec, config);
     checks.push(cluster);
-    if (cluster.ok) checks.push(await checkStorageClass(exec, config));
-    if (cluster.ok && stackName) checks.push(...(await strayClaims(exec, config, stackName, owners())));
+    if (cluster.ok) {
+      checks.push(await checkStorageClass(exec, config));
+      const nodes = await listNodes(exec, config);
+      const traps = [
+        checkNodeSystems(nodes.value, nodes.error),
+        await checkNodeExporterAdmission(exec, config, describeStack(config)),
+        await checkNodeExporterPort(exec, config),
+        await checkLoadBalancer(exec, config, nodes.value),
+        await checkIngressClass(exec, config),
+      ];
+      checks.push(...traps.filter((check) => check !== undefined));
+      if (stackName) checks.push(...(await strayClaims(exec, config, stackName, owners())));
+    }
   }
   print(formatChecks(checks));
   const failed = checks.filter((check) => !check.ok && !check.warning);

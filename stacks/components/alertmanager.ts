@@ -1,6 +1,7 @@
 import type { DescribeContext } from "./context.ts";
 import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
+import { ingressUrl } from "../config/ingressUrl.ts";
 import { renderAlertmanagerYml } from "../files/alertmanagerYml.ts";
 
 export const ALERTMANAGER_PORT = 9093;
@@ -12,6 +13,7 @@ export const ALERTMANAGER_RESOURCES: Resources = { cpuRequest: "50m", cpuLimit: 
 export function describeAlertmanager(ctx: DescribeContext, options: { webhookConfigured: boolean }): ComponentDescription {
   const { config } = ctx;
   const webhookUrlFile = options.webhookConfigured ? ctx.secretPath("alertmanager-webhook-url", ALERTMANAGER_WEBHOOK_URL_FILE) : undefined;
+  const externalUrl = ingressUrl(config, "alertmanager");
   return {
     name: "alertmanager",
     title: "Alertmanager",
@@ -22,6 +24,8 @@ export function describeAlertmanager(ctx: DescribeContext, options: { webhookCon
       `--web.listen-address=:${ALERTMANAGER_PORT}`,
       // One instance: no gossip cluster to join.
       "--cluster.listen-address=",
+      // Behind an Ingress, the address of the links in its notifications.
+      ...(externalUrl ? [`--web.external-url=${externalUrl}/`] : []),
     ],
     env: {},
     ports: [
@@ -58,6 +62,7 @@ export function describeAlertmanager(ctx: DescribeContext, options: { webhookCon
     readOnlyRootFilesystem: true,
     hostMounts: [],
     perNode: false,
+    hostNetwork: false,
     metrics: { port: ALERTMANAGER_PORT, path: "/metrics" },
     // Sends notifications to the configured webhook, outside the stack.
     talksTo: [],

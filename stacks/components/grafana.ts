@@ -1,6 +1,7 @@
 import type { DescribeContext } from "./context.ts";
 import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
+import { ingressUrl } from "../config/ingressUrl.ts";
 import { GRAFANA_DASHBOARDS_DIR, renderDashboardProvider, renderDatasources } from "../files/grafanaProvisioning.ts";
 import { PROMETHEUS_PORT } from "./prometheus.ts";
 import { JAEGER_PORTS } from "../files/jaegerConfig.ts";
@@ -39,6 +40,7 @@ export function describeGrafana(
     jaeger: ctx.peer("jaeger", JAEGER_PORTS.ui),
     ...(options.alertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),
   });
+  const rootUrl = ingressUrl(config, "grafana");
   return {
     name: "grafana",
     title: "Grafana",
@@ -58,6 +60,8 @@ export function describeGrafana(
       GF_ANALYTICS_CHECK_FOR_PLUGIN_UPDATES: "false",
       GF_NEWS_NEWS_FEED_ENABLED: "false",
       GF_PATHS_PROVISIONING: PROVISIONING_DIR,
+      // Behind an Ingress, the address Grafana writes into its links and redirects.
+      ...(rootUrl ? { GF_SERVER_ROOT_URL: `${rootUrl}/` } : {}),
       GF_LOG_MODE: "console",
     },
     ports: [
@@ -96,7 +100,9 @@ export function describeGrafana(
       intervalSeconds: 10,
       timeoutSeconds: 5,
       failureThreshold: 6,
-      startSeconds: 60,
+      // Grafana serves HTTP only after its database migrations, which on a first start (or an upgrade) on a
+      // slow volume take minutes; a probe that kills it midway leaves the migration to start over.
+      startSeconds: 600,
     },
     resources: GRAFANA_RESOURCES,
     // The image's grafana user; group 0 as the image expects.
@@ -105,6 +111,7 @@ export function describeGrafana(
     readOnlyRootFilesystem: false,
     hostMounts: [],
     perNode: false,
+    hostNetwork: false,
     metrics: { port: GRAFANA_PORT, path: "/metrics" },
     talksTo: options.alertmanager ? ["prometheus", "jaeger", "alertmanager"] : ["prometheus", "jaeger"],
     reachesHost: false,

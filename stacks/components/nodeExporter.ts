@@ -1,17 +1,28 @@
-import type { DescribeContext } from "./context.ts";
+import { DOCKER_HOST_NAME, type DescribeContext } from "./context.ts";
+import { nodeExporterOnHostNetwork } from "../config/nodeExporterNetwork.ts";
 import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
 
-export const NODE_EXPORTER_PORT = 9100;
+
+// Virtual interfaces that carry traffic already counted on a physical one: each container's veth pair and
+// Calico's cali<hash> (as kube-prometheus leaves them out), and the bridges and tunnels of Docker and CNIs.
+const VIRTUAL_DEVICES = "^(veth.*|cali.*|[a-f0-9]{15}|docker0|br-[0-9a-f]{12}|cni0|cbr0|flannel\\..*|cilium_.*|lxc.*|vxlan\\..*|tunl0|kube-ipvs0)$";
 
 export const NODE_EXPORTER_RESOURCES: Resources = { cpuRequest: "50m", cpuLimit: "250m", memoryRequest: "64Mi", memoryLimit: "128Mi" };
 
 /**
  * node-exporter reads the host's /proc, /sys and root file system, mounted read-only, and runs in the
- * host's PID namespace so process counts are the host's.
+ * host's PID namespace so process counts are the host's. It reads network counters through netlink, which
+ * sees only its own network namespace: on the host's network (`nodeExporter.hostNetwork`) they are the
+ * host's, otherwise its own container's.
  */
 export function describeNodeExporter(ctx: DescribeContext): ComponentDescription {
   const { config } = ctx;
+  const port = config.nodeExporter.port;
+  const hostNetwork = nodeExporterOnHostNetwork(config);
+  // On the Docker host's network, listen only on the address containers reach the host at (Docker's
+  // bridge), not on every interface of the machine. On a node, the pod address is the node's.
+  const listenHost = hostNetwork && config.target === "docker" ? DOCKER_HOST_NAME : "";
   return {
     name: "node-exporter",
     title: "node-exporter",
@@ -20,16 +31,21 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
       "--path.procfs=/host/proc",
       "--path.sysfs=/host/sys",
       "--path.rootfs=/host/root",
+      // The host's udev database: without it disks lack their labels (node_disk_info's model, serial, path).
+      "--path.udev.data=/host/root/run/udev/data",
       "--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run|var/lib/docker/.+|var/lib/kubelet/.+)($|/)",
-      `--web.listen-address=:${NODE_EXPORTER_PORT}`,
+      `--collector.netdev.device-exclude=${VIRTUAL_DEVICES}`,
+      `--collector.netclass.ignored-devices=${VIRTUAL_DEVICES}`,
+      `--web.listen-address=${listenHost}:${port}`,
     ],
     env: {},
     ports: [
       {
         name: "metrics",
-        containerPort: NODE_EXPORTER_PORT,
+        containerPort: port,
         protocol: "TCP",
-        ...(config.ports.nodeExporter !== undefined ? { hostPort: config.ports.nodeExporter } : {}),
+        // On the Docker host's network there is nothing to publish: node-exporter listens on the host itself.
+        ...(config.ports.nodeExporter !== undefined && listenHost === "" ? { hostPort: config.ports.nodeExporter } : {}),
         purpose: "host metrics",
         url: { scheme: "http", path: "/metrics" },
       },
@@ -37,7 +53,7 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
     configFiles: [],
     secretFiles: [],
     healthCheck: {
-      port: NODE_EXPORTER_PORT,
+      port,
       path: "/",
       intervalSeconds: 15,
       timeoutSeconds: 5,
@@ -53,9 +69,11 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
       { hostPath: "/", mountPath: "/host/root" },
     ],
     perNode: true,
-    metrics: { port: NODE_EXPORTER_PORT, path: "/metrics" },
+    hostNetwork,
+    metrics: { port, path: "/metrics" },
     talksTo: [],
-    reachesHost: false,
+    // On Docker's host network it binds to host.docker.internal, which the container must resolve.
+    reachesHost: hostNetwork && config.target === "docker",
     discoversTargets: false,
   };
 }

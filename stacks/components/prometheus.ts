@@ -1,6 +1,7 @@
 import type { DescribeContext } from "./context.ts";
 import type { ComponentDescription, ConfigFile, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
+import { ingressUrl } from "../config/ingressUrl.ts";
 import { renderPrometheusYml } from "../files/prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "./alertmanager.ts";
 
@@ -33,10 +34,19 @@ export function describePrometheus(
   const hasAlertmanager = peers.some((peer) => peer.name === "alertmanager");
   const prometheusYml = renderPrometheusYml(ctx, {
     selfTargets: [
-      { component: "prometheus", port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
+      // Itself on loopback: through its own Service it would be hairpin traffic, which some clusters drop.
+      { component: "prometheus", address: ctx.loopback(PROMETHEUS_PORT), port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
       ...peers.flatMap((peer) =>
         peer.metrics
-          ? [{ component: peer.name, port: peer.metrics.port, metricsPath: peer.metrics.path, perNode: peer.perNode }]
+          ? [
+              {
+                component: peer.name,
+                address: peer.hostNetwork ? ctx.hostAddress(peer.metrics.port) : ctx.peer(peer.name, peer.metrics.port),
+                port: peer.metrics.port,
+                metricsPath: peer.metrics.path,
+                perNode: peer.perNode,
+              },
+            ]
           : [],
       ),
     ],
@@ -50,6 +60,7 @@ export function describePrometheus(
       content: rule.content,
     })),
   ];
+  const externalUrl = ingressUrl(config, "prometheus");
   return {
     name: "prometheus",
     title: "Prometheus",
@@ -62,6 +73,8 @@ export function describePrometheus(
       // Services can push OTLP metrics instead of (or as well as) being scraped.
       "--web.enable-otlp-receiver",
       `--web.listen-address=:${PROMETHEUS_PORT}`,
+      // Behind an Ingress, the address in its links and in every alert's generatorURL.
+      ...(externalUrl ? [`--web.external-url=${externalUrl}/`] : []),
     ],
     env: {},
     ports: [
@@ -86,12 +99,16 @@ export function describePrometheus(
       timeoutSeconds: 5,
       failureThreshold: 6,
       startSeconds: 60,
+      // /-/ready waits for the write-ahead log's replay, which for a large one takes many minutes (the
+      // Prometheus Operator gives it 15).
+      readySeconds: 900,
     },
     resources: PROMETHEUS_RESOURCES,
     runAs: { user: 65534, group: 65534 },
     readOnlyRootFilesystem: true,
     hostMounts: [],
     perNode: false,
+    hostNetwork: false,
     metrics: { port: PROMETHEUS_PORT, path: "/metrics" },
     talksTo: [...new Set(peers.filter((peer) => peer.metrics || peer.name === "alertmanager").map((p) => p.name))],
     reachesHost: true,

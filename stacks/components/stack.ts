@@ -16,9 +16,10 @@ import { renderDashboards } from "../../dashboards/index.ts";
 export function describeStack(config: StackConfig, overrides: DescribeOverrides = {}): StackDescription {
   const ctx = describeContext(config, overrides);
   const jaeger = describeJaeger(ctx);
-  const nodeExporter = describeNodeExporter(ctx);
+  // Left out where the cluster refuses it (GKE Autopilot) or already runs one.
+  const nodeExporter = config.nodeExporter.enabled ? [describeNodeExporter(ctx)] : [];
   const alertmanager = describeAlertmanager(ctx, { webhookConfigured: config.secretsSet.includes("alertmanagerWebhookUrl") });
   const grafana = describeGrafana(ctx, renderDashboards(config), { alertmanager: true });
-  const prometheus = describePrometheus(ctx, [grafana, jaeger, nodeExporter, alertmanager], renderRuleFiles(config));
-  return { namePrefix: config.namePrefix, components: [prometheus, grafana, jaeger, nodeExporter, alertmanager] };
+  const prometheus = describePrometheus(ctx, [grafana, jaeger, ...nodeExporter, alertmanager], renderRuleFiles(config));
+  return { namePrefix: config.namePrefix, components: [prometheus, grafana, jaeger, ...nodeExporter, alertmanager] };
 }

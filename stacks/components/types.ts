@@ -37,6 +37,11 @@ export interface ComponentDescription {
   hostMounts: HostMount[];
   /** Runs once per node, in the host's PID namespace (node-exporter). */
   perNode: boolean;
+  /**
+   * Runs in the host's network namespace (node-exporter, so its network counters are the host's): on
+   * Kubernetes `hostNetwork`, on Docker the host network, reached at host.docker.internal.
+   */
+  hostNetwork: boolean;
   /** Where the component serves its own Prometheus metrics, if it does. */
   metrics?: { port: number; path: string };
   /** Components this one opens connections to. */
@@ -99,8 +104,13 @@ export interface HealthCheck {
   intervalSeconds: number;
   timeoutSeconds: number;
   failureThreshold: number;
-  /** Time to start before failures count. */
+  /** Time to start before failures count: the slowest first start (migrations, replay) the health check waits out. */
   startSeconds: number;
+  /**
+   * How long a start may take to be ready, where that is longer than the health check's budget: Prometheus
+   * answers /-/healthy at once but is ready only after replaying its write-ahead log.
+   */
+  readySeconds?: number;
 }
 
 /** Kubernetes-style quantities; the Docker renderer converts them. */

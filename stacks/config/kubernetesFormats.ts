@@ -33,3 +33,9 @@ export const kubeContext: Format = {
   test: (v) => v.trim() !== "" && !/[\s]/.test(v),
   allowed: "the name of a context in your kubeconfig (`kubectl config get-contexts`), without spaces",
 };
+
+/** A name for the cluster that stays the same while the way to reach it (the kubeconfig context) changes. */
+export const clusterIdentifier: Format = {
+  test: (v) => /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,252}$/.test(v),
+  allowed: "a name for the cluster such as prod-eu or an EKS cluster ARN: letters, digits and . _ : @ / -, at most 253 characters",
+};

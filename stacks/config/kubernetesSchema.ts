@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatted } from "./fields.ts";
-import { dns1123Label, dns1123Subdomain, ingressHost, kubeContext, kubernetesQuantity } from "./kubernetesFormats.ts";
+import { clusterIdentifier, dns1123Label, dns1123Subdomain, ingressHost, kubeContext, kubernetesQuantity } from "./kubernetesFormats.ts";
 
 const quantity = formatted(kubernetesQuantity);
 
@@ -29,8 +29,22 @@ export const kubernetesSection = z
   .strictObject({
     /** kubeconfig context to deploy to; unset = the current context. */
     context: formatted(kubeContext).optional(),
+    /**
+     * Which cluster the stack lives in, for Pulumi: the provider, and with it every object, is replaced only
+     * when this changes, so renaming or switching the context to the same cluster replaces nothing.
+     */
+    clusterIdentifier: formatted(clusterIdentifier).default("default"),
     /** The namespace the stack creates and runs in. */
     namespace: formatted(dns1123Label).default("llmobs"),
+    /**
+     * The Pod Security level the stack's namespace enforces. Every component but node-exporter meets
+     * `restricted`; node-exporter (host PID, network and paths) runs in its own `privileged` namespace.
+     */
+    podSecurity: z
+      .enum(["restricted", "baseline", "privileged"], { error: "restricted, baseline or privileged" })
+      .default("restricted"),
+    /** node-exporter's namespace, labelled privileged; unset = `<namespace>-node-exporter`. */
+    nodeExporterNamespace: formatted(dns1123Label).optional(),
     /** StorageClass of the data volumes; unset = the cluster's default StorageClass. */
     storageClass: storageClass.optional(),
     /** Size of each component's data volume; unset = the component's default. */

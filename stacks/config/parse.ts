@@ -4,6 +4,7 @@ import { CATALOG } from "../../alerts/catalog/metrics.ts";
 import { prometheusStorageProblems, resourceOrderProblems } from "./kubernetesChecks.ts";
 import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
 import { jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
+import { nodeExporterProblems } from "./nodeExporterChecks.ts";
 
 /** Bucket bounds every catalogued time-to-first-token histogram has. */
 const TTFT_BUCKET_BOUNDS = (() => {
@@ -206,6 +207,7 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
       ...sloProblems(config),
       ...jobNameProblems(config),
       ...scrapeIntervalProblems(config),
+      ...nodeExporterProblems(config),
     ];
     const unprefixed = (key: string) => key.slice(CONFIG_NAMESPACE.length + 1);
     problems.push(...acrossKeys.filter((p) => !touchesLeftOut([p.key, ...(p.dependsOn ?? [])].map(unprefixed), leftOut)));

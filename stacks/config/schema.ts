@@ -196,6 +196,19 @@ const slo = z.strictObject({
   ttftPercent: percent.default(95),
 });
 
+/** node-exporter: the host metrics behind the Host dashboard and the HostMemoryHigh alert. */
+const nodeExporter = z.strictObject({
+  /** false leaves node-exporter out: GKE Autopilot refuses it, and a cluster may already run one. */
+  enabled: z.boolean({ error: "true or false" }).default(true),
+  /**
+   * Run in the host's network namespace, so the network counters are the host's, not node-exporter's own.
+   * Unset: true on Kubernetes; false on Docker, where it needs a Linux engine (not Docker Desktop).
+   */
+  hostNetwork: z.boolean({ error: "true or false" }).optional(),
+  /** The port it listens on; with hostNetwork, a port of every node (or of the Docker host). */
+  port: port.default(9100),
+});
+
 /** Bumping a component's epoch gives it a fresh, empty data volume on the next `up` (see `npm run data`). */
 const dataEpochs = z.strictObject({
   prometheus: epoch.default(0),
@@ -222,6 +235,7 @@ export const stackConfigSchema = z.strictObject({
   alerting: alerting.prefault({}),
   slo: slo.prefault({}),
   dataEpochs: dataEpochs.prefault({}),
+  nodeExporter: nodeExporter.prefault({}),
   kubernetes: kubernetesSection,
 });
 

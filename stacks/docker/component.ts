@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import type { ComponentDescription } from "../components/types.ts";
 import { requireSecret, type StackSecrets } from "../secrets.ts";
+import { DOCKER_HOST_NAME } from "../components/context.ts";
+import { readyBudgetSeconds } from "../components/startBudget.ts";
 import { containerName, LABELS, volumeName } from "./naming.ts";
 import { dockerLimits } from "./limits.ts";
 import { secretFileAccess, secretFilesReadableTest } from "./secretFileAccess.ts";
@@ -53,7 +55,9 @@ export class DockerComponent extends pulumi.ComponentResource {
     const health = d.healthCheck;
     const limits = dockerLimits(d.resources);
     const secretAccess = secretFileAccess(d);
-    const probe = ["wget", "-q", "--spider", "-T", String(health.timeoutSeconds), `http://127.0.0.1:${health.port}${health.path}`];
+    // On the host's network the component listens only where containers reach the host, not on loopback.
+    const probeHost = d.hostNetwork ? DOCKER_HOST_NAME : "127.0.0.1";
+    const probe = ["wget", "-q", "--spider", "-T", String(health.timeoutSeconds), `http://${probeHost}:${health.port}${health.path}`];
     const secretsReadable = secretFilesReadableTest(d);
     const healthTest = secretsReadable ? ["CMD-SHELL", `${secretsReadable} && ${probe.join(" ")}`] : ["CMD", ...probe];
     this.container = new docker.Container(
@@ -103,8 +107,9 @@ export class DockerComponent extends pulumi.ComponentResource {
           startPeriod: `${health.startSeconds}s`,
         },
         restart: "unless-stopped",
-        networksAdvanced: [{ name: network.name, aliases: [d.name] }],
-        hosts: d.reachesHost ? [{ host: "host.docker.internal", ip: "host-gateway" }] : [],
+        // On the host's network a container joins no other network; the stack reaches it at host.docker.internal.
+        ...(d.hostNetwork ? { networkMode: "host" } : { networksAdvanced: [{ name: network.name, aliases: [d.name] }] }),
+        hosts: d.reachesHost ? [{ host: DOCKER_HOST_NAME, ip: "host-gateway" }] : [],
         ...(d.perNode ? { pidMode: "host" } : {}),
         cpus: limits.cpus,
         memory: limits.memory,
@@ -112,7 +117,7 @@ export class DockerComponent extends pulumi.ComponentResource {
         labels: labels(),
         // `pulumi up` waits for the health check, so a component that cannot start fails the update.
         wait: true,
-        waitTimeout: health.startSeconds + health.intervalSeconds * health.failureThreshold + 30,
+        waitTimeout: readyBudgetSeconds(health) + 30,
       },
       {
         parent: this,

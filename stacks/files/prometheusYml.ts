@@ -2,10 +2,14 @@ import type { DescribeContext } from "../components/context.ts";
 import type { ComponentName } from "../components/names.ts";
 import { generatedYaml } from "./yaml.ts";
 import { selectorLabels, selectorString } from "../kubernetes/labels.ts";
+import { privilegedNamespace } from "../config/privilegedNamespace.ts";
 
 /** The ports the stack's own components expose metrics on, scraped by Prometheus. */
 export interface SelfScrapeTarget {
   component: ComponentName;
+  /** host:port Prometheus scrapes where it is one address (always on Docker). */
+  address: string;
+  /** The metrics port, which picks the discovered per-node pods' target on Kubernetes. */
   port: number;
   metricsPath: string;
   /** Runs once per node: on Kubernetes each pod is discovered and scraped, not one Service address. */
@@ -57,7 +61,7 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
           : {
               job_name: target.component,
               metrics_path: target.metricsPath,
-              static_configs: [{ targets: [ctx.peer(target.component, target.port)] }],
+              static_configs: [{ targets: [target.address] }],
             },
       ),
       ...(onKubernetes ? [annotatedPodsJob()] : []),
@@ -68,9 +72,9 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
   return generatedYaml("stacks/files/prometheusYml.ts", document);
 }
 
-/** One target per pod of a per-node component in the stack's namespace, labelled with the node it runs on. */
+/** One target per pod of a per-node component in its (privileged) namespace, labelled with the node it runs on. */
 function perNodePodJob(ctx: DescribeContext, target: SelfScrapeTarget) {
-  const { namespace } = ctx.config.kubernetes;
+  const namespace = privilegedNamespace(ctx.config.kubernetes);
   return {
     job_name: target.component,
     metrics_path: target.metricsPath,
@@ -82,6 +86,8 @@ function perNodePodJob(ctx: DescribeContext, target: SelfScrapeTarget) {
       },
     ],
     relabel_configs: [
+      // A pod still Pending (its node not yet known, or no address) or finished is no target.
+      { source_labels: ["__meta_kubernetes_pod_phase"], regex: "Pending|Succeeded|Failed", action: "drop" },
       { source_labels: ["__meta_kubernetes_pod_container_port_number"], regex: String(target.port), action: "keep" },
       { source_labels: ["__meta_kubernetes_pod_node_name"], target_label: "instance" },
     ],

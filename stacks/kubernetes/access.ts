@@ -2,6 +2,8 @@ import type { StackConfig } from "../config/schema.ts";
 import type { ComponentDescription, StackDescription } from "../components/types.ts";
 import { endpointUrls } from "../endpoints.ts";
 import { workloadName } from "./naming.ts";
+import { componentNamespace } from "./podSecurity.ts";
+import { ingressScheme } from "../config/ingressUrl.ts";
 
 export interface KubernetesAccess {
   /** What a person opens, keyed "<component>.<port>": the Ingress URL, else localhost once the port-forward runs. */
@@ -23,10 +25,10 @@ export function ingressFor(d: ComponentDescription, config: StackConfig): { host
   return host && d.ui ? { host, port: d.ui } : undefined;
 }
 
-/** The kubectl prefix that reaches the configured context and namespace. */
-export function kubectl(config: StackConfig): string {
+/** The kubectl prefix that reaches the configured context and a namespace, the stack's by default. */
+export function kubectl(config: StackConfig, namespace = config.kubernetes.namespace): string {
   const context = config.kubernetes.context ? ` --context ${config.kubernetes.context}` : "";
-  return `kubectl${context} --namespace ${config.kubernetes.namespace}`;
+  return `kubectl${context} --namespace ${namespace}`;
 }
 
 /**
@@ -37,7 +39,7 @@ export function kubernetesAccess(stack: StackDescription, config: StackConfig): 
   const urls = endpointUrls(stack, "localhost");
   const portForwardCommands: Record<string, string> = {};
   const inClusterUrls: Record<string, string> = {};
-  const scheme = config.kubernetes.ingress.tlsSecretName ? "https" : "http";
+  const scheme = ingressScheme(config);
   for (const d of stack.components) {
     const ingress = ingressFor(d, config);
     const forwarded: string[] = [];
@@ -55,7 +57,7 @@ export function kubernetesAccess(stack: StackDescription, config: StackConfig): 
     }
     if (forwarded.length > 0) {
       const target = d.perNode ? `daemonset/${workloadName(d.name)}` : `service/${workloadName(d.name)}`;
-      portForwardCommands[d.name] = `${kubectl(config)} port-forward ${target} ${forwarded.join(" ")}`;
+      portForwardCommands[d.name] = `${kubectl(config, componentNamespace(d, config))} port-forward ${target} ${forwarded.join(" ")}`;
     }
   }
   return { urls, portForwardCommands, inClusterUrls };

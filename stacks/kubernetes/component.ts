@@ -3,22 +3,47 @@ import * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../config/schema.ts";
 import type { ComponentDescription, SecretName, StackDescription } from "../components/types.ts";
 import { configMapData, configMapEntries } from "./configFiles.ts";
-import { claimName, configMapName, workloadName } from "./naming.ts";
+import { claimName, configMapName, externalServiceName, workloadName } from "./naming.ts";
 import { LABELS, selectorLabels } from "./labels.ts";
-import { componentLabels, podTemplate } from "./podTemplate.ts";
+import { componentLabels, podTemplate, stableLabels } from "./podTemplate.ts";
+import { retainedObjectAnnotations } from "./retained.ts";
 import { storageSize } from "./overrides.ts";
 import { discoveryAccess } from "./rbac.ts";
 import { networkPolicySpec } from "./networkPolicy.ts";
 import { ingressFor } from "./access.ts";
+import { componentNamespace } from "./podSecurity.ts";
+import { readyBudgetSeconds } from "../components/startBudget.ts";
+
+/** Beyond the component's own start: pulling its image, attaching its volume, scheduling on a new node. */
+const PULL_AND_SCHEDULE_SECONDS = 300;
+/** Pulumi's own wait for a Deployment or DaemonSet, the least a component gets. */
+const PULUMI_DEFAULT_WAIT_SECONDS = 600;
+
+/** How long `up` waits for the workload to be ready: its slowest start and the time to get it running. */
+function workloadTimeouts(d: ComponentDescription): pulumi.CustomTimeouts {
+  const seconds = Math.max(PULUMI_DEFAULT_WAIT_SECONDS, readyBudgetSeconds(d.healthCheck) + PULL_AND_SCHEDULE_SECONDS);
+  const wait = `${Math.ceil(seconds / 60)}m`;
+  return { create: wait, update: wait };
+}
+
+/**
+ * Pulumi waits for an address on LoadBalancer Services and Ingresses, which never comes where no load
+ * balancer or Ingress controller answers (kind, minikube without a tunnel): `up` would fail after ten
+ * minutes although every pod runs. The workloads' readiness is what `up` waits for; the preflight names a
+ * missing load balancer or IngressClass.
+ */
+const SKIP_AWAIT = { "pulumi.com/skipAwait": "true" };
 
 export interface KubernetesComponentArgs {
   description: ComponentDescription;
   stack: StackDescription;
   config: StackConfig;
-  /** The stack's namespace, created before any component. */
+  /** The component's namespace (the stack's, or the privileged one for node agents), created before it. */
   namespace: k8s.core.v1.Namespace;
   provider: k8s.Provider;
   secrets: Record<SecretName, k8s.core.v1.Secret>;
+  /** The configured StorageClass, read from the cluster: the claims wait for it to be found. */
+  storageClass?: k8s.storage.v1.StorageClass;
 }
 
 /**
@@ -47,14 +72,19 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       const data = configMapData(entries);
       configMap = { name: configMapName(d.name, data), entries };
       dependencies.push(
-        new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: configMap.name, namespace, labels }, immutable: true, data }, child),
+        new k8s.core.v1.ConfigMap(
+          `${name}-config`,
+          { metadata: { name: configMap.name, namespace, labels }, immutable: true, data },
+          // Replacing the provider replaces every object: one with a fixed name must go before its successor
+          // is applied, or the successor's apply is undone by the old one's deletion.
+          { ...child, deleteBeforeReplace: true },
+        ),
       );
     }
 
     let serviceAccountName: string | undefined;
     if (d.discoversTargets) {
-      const account = discoveryAccess(d, { name: namespace, plainName: config.kubernetes.namespace }, labels, child);
-      dependencies.push(account);
+      dependencies.push(...discoveryAccess(d, { name: namespace, plainName: config.kubernetes.namespace }, labels, child));
       serviceAccountName = workloadName(d.name);
     }
 
@@ -66,10 +96,14 @@ export class KubernetesComponent extends pulumi.ComponentResource {
           metadata: {
             name: claimName(config.namePrefix, d.name, d.data.epoch),
             namespace,
-            labels: { ...labels, [LABELS.dataEpoch]: String(d.data.epoch) },
-            // A claim on a WaitForFirstConsumer class binds only once its pod exists, after this resource;
-            // the Deployment's own readiness is what `pulumi up` waits for.
-            annotations: { "pulumi.com/skipAwait": "true" },
+            // Only labels that never change: the claim is taken over again after `pulumi destroy`.
+            labels: { ...stableLabels(d, config.namePrefix), [LABELS.dataEpoch]: String(d.data.epoch) },
+            annotations: {
+                // A claim on a WaitForFirstConsumer class binds only once its pod exists, after this resource;
+              // the Deployment's own readiness is what `pulumi up` waits for.
+              ...SKIP_AWAIT,
+              ...retainedObjectAnnotations(),
+            },
           },
           spec: {
             accessModes: ["ReadWriteOnce"],
@@ -79,6 +113,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
         },
         {
           ...child,
+          ...(args.storageClass ? { dependsOn: [args.storageClass] } : {}),
           // Data outlives `pulumi destroy` and config changes; only `npm run data -- reset|clean` removes it.
           retainOnDelete: true,
           replacementTrigger: d.data.epoch,
@@ -100,6 +135,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       dependsOn: dependencies,
       // The name is fixed, so a replacement must remove the old one first.
       deleteBeforeReplace: true,
+      customTimeouts: workloadTimeouts(d),
       ...(this.claim ? { replaceWith: [this.claim] } : {}),
     };
     this.workload = d.perNode
@@ -120,18 +156,27 @@ export class KubernetesComponent extends pulumi.ComponentResource {
         );
 
     if (!d.perNode) {
+      const servicePorts = (ports: ComponentDescription["ports"]) =>
+        ports.map((port) => ({ name: port.name, port: port.containerPort, targetPort: port.name, protocol: port.protocol }));
+      // Inside the cluster, every port at the component's name: the peers' addresses, as on Docker.
       this.service = new k8s.core.v1.Service(
         name,
-        {
-          metadata,
-          spec: {
-            type: config.kubernetes.serviceType,
-            selector,
-            ports: d.ports.map((port) => ({ name: port.name, port: port.containerPort, targetPort: port.name, protocol: port.protocol })),
-          },
-        },
+        { metadata, spec: { type: "ClusterIP", selector, ports: servicePorts(d.ports) } },
         { ...child, deleteBeforeReplace: true },
       );
+      // Beyond the cluster only what Docker publishes (UIs and ingest), never health or metrics ports.
+      const published = d.ports.filter((port) => port.hostPort !== undefined);
+      const { serviceType } = config.kubernetes;
+      if (serviceType !== "ClusterIP" && published.length > 0) {
+        new k8s.core.v1.Service(
+          `${name}-external`,
+          {
+            metadata: { ...metadata, name: externalServiceName(d.name), ...(serviceType === "LoadBalancer" ? { annotations: SKIP_AWAIT } : {}) },
+            spec: { type: serviceType, selector, ports: servicePorts(published) },
+          },
+          { ...child, deleteBeforeReplace: true },
+        );
+      }
     }
 
     const ingress = ingressFor(d, config);
@@ -140,7 +185,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       new k8s.networking.v1.Ingress(
         name,
         {
-          metadata,
+          metadata: { ...metadata, annotations: SKIP_AWAIT },
           spec: {
             ...(className ? { ingressClassName: className } : {}),
             ...(tlsSecretName ? { tls: [{ hosts: [ingress.host], secretName: tlsSecretName }] } : {}),
@@ -160,8 +205,10 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       );
     }
 
-    if (config.kubernetes.networkPolicy) {
-      new k8s.networking.v1.NetworkPolicy(name, { metadata, spec: networkPolicySpec(d, stack) }, { ...child, deleteBeforeReplace: true });
+    // A pod on the node's network is not subject to NetworkPolicies: its traffic is the node's.
+    if (config.kubernetes.networkPolicy && !d.hostNetwork) {
+      const namespaceOf = (peer: ComponentDescription) => componentNamespace(peer, config);
+      new k8s.networking.v1.NetworkPolicy(name, { metadata, spec: networkPolicySpec(d, stack, namespaceOf) }, { ...child, deleteBeforeReplace: true });
     }
 
     this.registerOutputs({ workload: this.workload.metadata.name });

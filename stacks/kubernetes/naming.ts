@@ -11,6 +11,11 @@ export function workloadName(component: ComponentName): string {
   return component;
 }
 
+/** The NodePort or LoadBalancer Service that publishes a component's UI and ingest ports beyond the cluster. */
+export function externalServiceName(component: ComponentName): string {
+  return `${component}-external`;
+}
+
 /** Data volumes are named as on Docker: the stack's prefix, the component, and the epoch after a reset. */
 export function claimName(prefix: string, component: ComponentName, epoch: number): string {
   return volumeName(prefix, component, epoch);

@@ -10,7 +10,11 @@ type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
  * components that talk to it (Grafana to Prometheus and Jaeger, Prometheus to each metrics port).
  * Nothing else gets in; outgoing traffic is not restricted (Prometheus scrapes across the cluster).
  */
-export function networkPolicySpec(d: ComponentDescription, stack: StackDescription): NetworkPolicySpec {
+export function networkPolicySpec(
+  d: ComponentDescription,
+  stack: StackDescription,
+  namespaceOf: (component: ComponentDescription) => string,
+): NetworkPolicySpec {
   const published = d.ports.filter((port) => port.hostPort !== undefined);
   const talkers = stack.components.filter((peer) => peer.name !== d.name && peer.talksTo.includes(d.name));
   const portsOf = (ports: ComponentDescription["ports"]) => ports.map((port) => ({ port: port.containerPort, protocol: port.protocol }));
@@ -22,7 +26,13 @@ export function networkPolicySpec(d: ComponentDescription, stack: StackDescripti
       ...(talkers.length > 0
         ? [
             {
-              from: talkers.map((peer) => ({ podSelector: { matchLabels: selectorLabels(stack.namePrefix, peer.name) } })),
+              from: talkers.map((peer) => ({
+                podSelector: { matchLabels: selectorLabels(stack.namePrefix, peer.name) },
+                // A pod selector alone matches only the policy's own namespace.
+                ...(namespaceOf(peer) !== namespaceOf(d)
+                  ? { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespaceOf(peer) } } }
+                  : {}),
+              })),
               ports: portsOf(d.ports),
             },
           ]

@@ -5,6 +5,7 @@ import type { ConfigMapEntry } from "./configFiles.ts";
 import { effectiveResources } from "./overrides.ts";
 import { secretName } from "./naming.ts";
 import { LABELS, selectorLabels } from "./labels.ts";
+import { startupBudgetSeconds } from "../components/startBudget.ts";
 
 type PodTemplateSpec = k8s.types.input.core.v1.PodTemplateSpec;
 type Probe = k8s.types.input.core.v1.Probe;
@@ -32,16 +33,20 @@ export function imageVersion(image: string): string | undefined {
   return tag;
 }
 
-/** Every label a component's objects carry; its selector labels are a stable subset. */
-export function componentLabels(d: ComponentDescription, namePrefix: string): Record<string, string> {
-  const version = imageVersion(d.image);
+/** The labels of a component's objects that never change, whatever the image or config. */
+export function stableLabels(d: ComponentDescription, namePrefix: string): Record<string, string> {
   return {
     ...selectorLabels(namePrefix, d.name),
-    ...(version ? { [LABELS.version]: version } : {}),
     [LABELS.component]: d.perNode ? "node-agent" : "server",
     [LABELS.partOf]: "llmobs",
     [LABELS.managedBy]: "pulumi",
   };
+}
+
+/** Every label a component's objects carry: the stable ones and the image's version. */
+export function componentLabels(d: ComponentDescription, namePrefix: string): Record<string, string> {
+  const version = imageVersion(d.image);
+  return { ...stableLabels(d, namePrefix), ...(version ? { [LABELS.version]: version } : {}) };
 }
 
 const STARTUP_PERIOD_SECONDS = 5;
@@ -61,7 +66,7 @@ function probes(health: HealthCheck): { livenessProbe: Probe; readinessProbe: Pr
       httpGet: httpGet(health, health.path),
       periodSeconds: STARTUP_PERIOD_SECONDS,
       timeoutSeconds: health.timeoutSeconds,
-      failureThreshold: Math.ceil((health.startSeconds + health.intervalSeconds * health.failureThreshold) / STARTUP_PERIOD_SECONDS),
+      failureThreshold: Math.ceil(startupBudgetSeconds(health) / STARTUP_PERIOD_SECONDS),
     },
     livenessProbe: { httpGet: httpGet(health, health.path), ...timing },
     readinessProbe: { httpGet: httpGet(health, health.readyPath ?? health.path), ...timing },
@@ -116,7 +121,11 @@ export function podTemplate(args: PodTemplateArgs): PodTemplateSpec {
       automountServiceAccountToken: serviceAccountName !== undefined,
       // No PROMETHEUS_PORT=tcp://... variables injected for every Service in the namespace.
       enableServiceLinks: false,
+      // The images are Linux images; on a cluster with Windows nodes the pods would never start there.
+      nodeSelector: { "kubernetes.io/os": "linux" },
       ...(d.perNode ? { hostPID: true, tolerations: [{ operator: "Exists" }] } : {}),
+      // On the node's network the pod still resolves cluster names (Services) first.
+      ...(d.hostNetwork ? { hostNetwork: true, dnsPolicy: "ClusterFirstWithHostNet" } : {}),
       securityContext: {
         runAsNonRoot: true,
         runAsUser: d.runAs.user,

@@ -8,22 +8,25 @@ export const DISCOVERY_RULES = [{ apiGroups: [""], resources: ["pods", "services
 
 /**
  * A component that discovers scrape targets gets its own ServiceAccount, bound to a ClusterRole that can
- * read pods, services, endpoints and nodes in every namespace.
+ * read pods, services, endpoints and nodes in every namespace. Returns all three: the pod must wait for the
+ * binding too, or discovery starts with "forbidden" errors.
  */
 export function discoveryAccess(
   d: ComponentDescription,
   namespace: { name: pulumi.Input<string>; plainName: string },
   labels: Record<string, string>,
   opts: pulumi.CustomResourceOptions,
-): k8s.core.v1.ServiceAccount {
+): pulumi.Resource[] {
   const name = workloadName(d.name);
+  // Fixed names: a replacement (a new provider replaces every object) must delete the old one first.
+  opts = { ...opts, deleteBeforeReplace: true };
   const account = new k8s.core.v1.ServiceAccount(`${d.name}-sa`, { metadata: { name, namespace: namespace.name, labels } }, opts);
   const role = new k8s.rbac.v1.ClusterRole(
     `${d.name}-discovery`,
     { metadata: { name: clusterScopedName(namespace.plainName, d.name), labels }, rules: DISCOVERY_RULES },
     opts,
   );
-  new k8s.rbac.v1.ClusterRoleBinding(
+  const binding = new k8s.rbac.v1.ClusterRoleBinding(
     `${d.name}-discovery`,
     {
       metadata: { name: clusterScopedName(namespace.plainName, d.name), labels },
@@ -32,5 +35,5 @@ export function discoveryAccess(
     },
     opts,
   );
-  return account;
+  return [account, role, binding];
 }

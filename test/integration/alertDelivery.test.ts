@@ -71,6 +71,7 @@ function deliverySuite(receiver: "slack" | "webhook", firingAlertNames: (body: a
       const ports: Record<string, number> = { prometheus: prometheusPort, alertmanager: alertmanagerPort };
       const stack = describeStack(config, {
         peer: (name) => `127.0.0.1:${ports[name] ?? unused}`,
+        loopback: () => `127.0.0.1:${prometheusPort}`,
         secretPath: () => secretFile,
       });
       writeRenderedFiles(renderedFiles(stack), dir);

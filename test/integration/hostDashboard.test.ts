@@ -23,7 +23,7 @@ beforeAll(async () => {
   const [prometheusPort, exporterPort, unused] = [await freePort(), await freePort(), await freePort()];
   const ports: Record<string, number> = { prometheus: prometheusPort, "node-exporter": exporterPort };
   const dir = mkdtempSync(join(tmpdir(), "llmobs-host-"));
-  writeRenderedFiles(renderedFiles(describeStack(config, { peer: (name) => `127.0.0.1:${ports[name] ?? unused}` })), dir);
+  writeRenderedFiles(renderedFiles(describeStack(config, { peer: (name) => `127.0.0.1:${ports[name] ?? unused}`, loopback: () => `127.0.0.1:${prometheusPort}` })), dir);
   running.push(await startNodeExporter(exporterPort));
   const prometheus = await startPrometheus({ configFile: join(dir, "prometheus/prometheus.yml"), dataDir: join(dir, "data"), port: prometheusPort });
   running.push(prometheus);

@@ -52,7 +52,10 @@ beforeAll(async () => {
     secrets: {},
   });
   const loopback: Record<string, number> = { prometheus: prometheusPort };
-  writeRenderedFiles(renderedFiles(describeStack(config, { peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}` })), dir);
+  writeRenderedFiles(renderedFiles(describeStack(config, {
+    peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}`,
+    loopback: () => `127.0.0.1:${prometheusPort}`,
+  })), dir);
   originalYml = readFileSync(join(dir, "prometheus/prometheus.yml"), "utf8");
   const sdDir = join(dir, "sd");
   mkdirSync(sdDir);
@@ -60,10 +63,15 @@ beforeAll(async () => {
     "node-exporter": [
       {
         address: `127.0.0.1:${nodeExporterPort}`,
-        labels: { __meta_kubernetes_pod_container_port_number: "9100", __meta_kubernetes_pod_node_name: "node-a" },
+        labels: { __meta_kubernetes_pod_container_port_number: "9100", __meta_kubernetes_pod_node_name: "node-a", __meta_kubernetes_pod_phase: "Running" },
       },
       // Another port of the same pod: not node-exporter's metrics port, so not scraped.
       { address: "127.0.0.1:1", labels: { __meta_kubernetes_pod_container_port_number: "9101", __meta_kubernetes_pod_node_name: "node-a" } },
+      // A pod still Pending on node-b (its image being pulled) and one that ended: no targets.
+      ...["Pending", "Failed"].map((phase) => ({
+        address: `127.0.0.1:${nobodyPort}`,
+        labels: { __meta_kubernetes_pod_container_port_number: "9100", __meta_kubernetes_pod_node_name: "node-b", __meta_kubernetes_pod_phase: phase },
+      })),
     ],
     "kubernetes-pods": [
       {
@@ -169,7 +177,7 @@ describe("relabelling in a real Prometheus", () => {
     expect(pods).toEqual(["llm-gateway-1"]);
   });
 
-  test("scrapes node-exporter once per node, on its metrics port, as instance <node name>", async () => {
+  test("scrapes node-exporter once per running pod, on its metrics port, as instance <node name>", async () => {
     const samples = await waitFor(
       "node-exporter to be scraped",
       async () => {

@@ -30,7 +30,10 @@ beforeAll(async () => {
     secrets: {},
   });
   const loopback: Record<string, number> = { prometheus: prometheusPort, "node-exporter": nodeExporterPort };
-  const stack = describeStack(config, { peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}` });
+  const stack = describeStack(config, {
+    peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}`,
+    loopback: () => `127.0.0.1:${prometheusPort}`,
+  });
   writeRenderedFiles(renderedFiles(stack), dir);
 
   running.push(await startNodeExporter(nodeExporterPort));

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { load } from "js-yaml";
 import { plainStrings, runProgram, type ProgramRun } from "../support/pulumiProgram.ts";
 import { validateManifests } from "../support/kubernetesSchema.ts";
+import { checkPodSecurity } from "../support/podSecurity.ts";
 import {
   claimMountedAt,
   configFilesInPod,
@@ -40,14 +41,79 @@ describe("the cluster stack on Kubernetes", () => {
     }
   });
 
+  test("names the cluster for Pulumi, so a renamed context does not replace the provider and every object with it", () => {
+    expect(run.named(K8S.provider, "kubernetes").inputs.clusterIdentifier).toBe("default");
+  });
+
+  test("deletes every object before applying its replacement, unless it is kept: all of them have fixed names", () => {
+    for (const object of kubernetesObjects(run)) {
+      const kept = object.options.retainOnDelete === true;
+      expect(object.options.deleteBeforeReplace || kept, `${object.type} ${object.name}`).toBe(true);
+    }
+  });
+
+  test("applies the kept objects under one fixed field manager, and labels claims only with labels that never change", () => {
+    const kept = kubernetesObjects(run).filter((object) => object.options.retainOnDelete);
+    expect(kept.map((object) => object.type).sort()).toEqual([K8S.namespace, ...Array(4).fill(K8S.claim)].sort());
+    for (const object of kept) {
+      expect(object.inputs.metadata.annotations?.["pulumi.com/patchFieldManager"], `${object.type} ${object.name}`).toBe("llmobs");
+      expect(Object.keys(object.inputs.metadata.labels)).not.toContain("app.kubernetes.io/version");
+    }
+    expect(workload(run, "grafana").inputs.metadata.labels["app.kubernetes.io/version"]).toBe("12.3.1");
+  });
+
   test("creates its namespace, and keeps it (with the data in it) on destroy", () => {
     const namespace = run.named(K8S.namespace, "namespace");
     expect(namespace.inputs.metadata.name).toBe("llmobs");
     expect(namespace.options.retainOnDelete).toBe(true);
     for (const object of kubernetesObjects(run)) {
       const cluster = [K8S.namespace, K8S.clusterRole, K8S.clusterRoleBinding] as string[];
-      if (!cluster.includes(object.type)) expect(object.inputs.metadata.namespace, `${object.type} ${object.name}`).toBe("llmobs");
+      if (cluster.includes(object.type) || object.name === "node-exporter") continue;
+      expect(object.inputs.metadata.namespace, `${object.type} ${object.name}`).toBe("llmobs");
     }
+  });
+
+  test("enforces Pod Security restricted on its namespace; node-exporter alone runs in a privileged namespace of its own", () => {
+    const labels = (name: string) => run.named(K8S.namespace, name).inputs.metadata.labels;
+    expect(labels("namespace")).toMatchObject({
+      "pod-security.kubernetes.io/enforce": "restricted",
+      "pod-security.kubernetes.io/enforce-version": "latest",
+      "pod-security.kubernetes.io/warn": "restricted",
+      "pod-security.kubernetes.io/audit": "restricted",
+    });
+    const privileged = run.named(K8S.namespace, "privileged-namespace");
+    expect(privileged.inputs.metadata.name).toBe("llmobs-node-exporter");
+    expect(labels("privileged-namespace")).toMatchObject({ "pod-security.kubernetes.io/enforce": "privileged" });
+    // It holds no data: `pulumi destroy` removes it.
+    expect(privileged.options.retainOnDelete).toBeFalsy();
+    expect(workload(run, "node-exporter").inputs.metadata.namespace).toBe("llmobs-node-exporter");
+  });
+
+  test("every pod passes the Pod Security admission check of its namespace's level; node-exporter would fail baseline", () => {
+    const levelOf = new Map(
+      run.ofType(K8S.namespace).map((ns) => [ns.inputs.metadata.name, ns.inputs.metadata.labels["pod-security.kubernetes.io/enforce"]]),
+    );
+    const pods = description.components.map((d) => {
+      const template = workload(run, d.name).inputs.spec.template;
+      return { name: d.name, level: levelOf.get(workload(run, d.name).inputs.metadata.namespace), ...template };
+    });
+    expect(pods.map((pod) => `${pod.name}:${pod.level}`)).toEqual([
+      "prometheus:restricted",
+      "grafana:restricted",
+      "jaeger:restricted",
+      "node-exporter:privileged",
+      "alertmanager:restricted",
+    ]);
+    expect(checkPodSecurity(pods).filter((verdict) => !verdict.allowed)).toEqual([]);
+    const [baseline] = checkPodSecurity(pods.filter((pod) => pod.name === "node-exporter").map((pod) => ({ ...pod, level: "baseline" })));
+    expect(baseline!.forbidden.join("\n")).toMatch(/host namespaces \(hostNetwork=true, hostPID=true\)/);
+    expect(baseline!.forbidden.join("\n")).toMatch(/hostPath volumes/);
+  });
+
+  test("node-exporter runs on the node's network, so its network counters are the node's, and still resolves Services", () => {
+    expect(podSpec(run, "node-exporter")).toMatchObject({ hostNetwork: true, dnsPolicy: "ClusterFirstWithHostNet" });
+    expect(container(run, "node-exporter").args).toContain("--web.listen-address=:9100");
+    for (const name of ["prometheus", "grafana", "jaeger", "alertmanager"]) expect(podSpec(run, name).hostNetwork, name).toBeUndefined();
   });
 
   test("runs Prometheus, Grafana and Jaeger as one-pod Deployments that recreate, node-exporter as a DaemonSet", () => {
@@ -117,6 +183,27 @@ describe("the cluster stack on Kubernetes", () => {
     expect(container(run, "jaeger").livenessProbe.httpGet).toEqual({ path: "/status", port: 13133, scheme: "HTTP" });
   });
 
+  test("waits out slow first starts: Grafana's migrations, Badger's replay, Prometheus' write-ahead log", () => {
+    const startup = (name: string) => {
+      const probe = container(run, name).startupProbe;
+      return probe.periodSeconds * probe.failureThreshold;
+    };
+    expect(startup("grafana")).toBeGreaterThanOrEqual(600);
+    expect(startup("jaeger")).toBeGreaterThanOrEqual(300);
+    const timeouts = Object.fromEntries(description.components.map((d) => [d.name, workload(run, d.name).options.customTimeouts]));
+    expect(timeouts).toEqual({
+      // Prometheus answers /-/healthy during the replay, but `up` waits for /-/ready: 15 minutes and the pull.
+      prometheus: { create: "20m", update: "20m", delete: "" },
+      grafana: { create: "16m", update: "16m", delete: "" },
+      jaeger: { create: "11m", update: "11m", delete: "" },
+      "node-exporter": { create: "10m", update: "10m", delete: "" },
+      alertmanager: { create: "10m", update: "10m", delete: "" },
+    });
+    for (const d of description.components) {
+      expect(Number.parseInt(timeouts[d.name]!.create) * 60, d.name).toBeGreaterThanOrEqual(startup(d.name) + 300);
+    }
+  });
+
   test("sets requests and limits from the descriptions", () => {
     for (const d of description.components) {
       expect(container(run, d.name).resources).toEqual({
@@ -162,6 +249,28 @@ describe("the cluster stack on Kubernetes", () => {
     // HostToContainer on / fails where / is not a shared mount (Docker Desktop's Kubernetes, k3d).
     for (const mount of pod.containers[0].volumeMounts) expect(mount.mountPropagation).toBeUndefined();
     expect(pod.automountServiceAccountToken).toBe(false);
+  });
+
+  test("node-exporter reads the host's udev database, under the host's / it mounts, so disks keep their labels", () => {
+    const args: string[] = container(run, "node-exporter").args;
+    const udev = args.find((arg) => arg.startsWith("--path.udev.data="))?.split("=")[1];
+    const rootfs = args.find((arg) => arg.startsWith("--path.rootfs="))?.split("=")[1];
+    expect(udev).toBe(`${rootfs}/run/udev/data`);
+    const pod = podSpec(run, "node-exporter");
+    const rootMount = pod.containers[0].volumeMounts.find((m: any) => m.mountPath === rootfs);
+    expect(pod.volumes.find((v: any) => v.name === rootMount.name).hostPath.path).toBe("/");
+  });
+
+  test("runs every pod on Linux nodes only: the images are Linux images", () => {
+    for (const d of description.components) expect(podSpec(run, d.name).nodeSelector, d.name).toEqual({ "kubernetes.io/os": "linux" });
+  });
+
+  test("starts Prometheus only after its ClusterRoleBinding exists, so discovery does not begin with forbidden errors", () => {
+    const dependencies = workload(run, "prometheus").options.dependencies;
+    for (const type of [K8S.serviceAccount, K8S.clusterRole, K8S.clusterRoleBinding]) {
+      const [rbac] = run.ofType(type);
+      expect(dependencies, type).toContain(rbac!.urn);
+    }
   });
 
   test("names each Service after its component (ClusterIP), so the peers' addresses resolve as on Docker", () => {
@@ -210,7 +319,7 @@ describe("the cluster stack on Kubernetes", () => {
     expect(jobs["node-exporter"].kubernetes_sd_configs).toEqual([
       {
         role: "pod",
-        namespaces: { names: ["llmobs"] },
+        namespaces: { names: ["llmobs-node-exporter"] },
         selectors: [{ role: "pod", label: "app.kubernetes.io/name=node-exporter,app.kubernetes.io/instance=llmobs" }],
       },
     ]);
@@ -221,6 +330,12 @@ describe("the cluster stack on Kubernetes", () => {
       action: "keep",
     });
     expect(jobs["llm-service"].static_configs).toEqual([{ targets: ["llm-service.default.svc.cluster.local:8000"] }]);
+  });
+
+  test("Prometheus scrapes itself on loopback: through its own Service it would be hairpin traffic, which some clusters drop", () => {
+    const yml = load(configFilesInPod(run, "prometheus").get("/etc/prometheus/prometheus.yml")!) as any;
+    const self = yml.scrape_configs.find((job: any) => job.job_name === "prometheus");
+    expect(self.static_configs).toEqual([{ targets: ["localhost:9090"] }]);
   });
 
   test("the Grafana password is a Secret mounted as a file, never in an environment variable or in plain text", () => {
@@ -234,6 +349,10 @@ describe("the cluster stack on Kubernetes", () => {
       expect(plainStrings(resource.wireInputs).filter((s) => s.includes(GENERATED_PASSWORD)), `${resource.type} ${resource.name}`).toEqual([]);
     }
     expect(JSON.stringify(secret.wireInputs)).toContain(GENERATED_PASSWORD);
+  });
+
+  test("reads no StorageClass when none is configured: the cluster's default is the preflight's to find", () => {
+    expect(run.reads).toEqual([]);
   });
 
   test("creates no Ingress and no NetworkPolicy unless the config asks", () => {

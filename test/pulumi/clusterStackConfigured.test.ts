@@ -16,6 +16,7 @@ beforeAll(async () => {
       "llmobs:namePrefix": "team-a",
       "llmobs:kubernetes": {
         context: "prod-eu",
+        clusterIdentifier: "arn:aws:eks:eu-west-1:123456789012:cluster/prod",
         namespace: "team-obs",
         storageClass: "fast-ssd",
         storage: { grafana: "5Gi", prometheus: "50Gi" },
@@ -32,10 +33,21 @@ beforeAll(async () => {
 });
 
 test("deploys through the named kubeconfig context into the named namespace", () => {
-  expect(run.named(K8S.provider, "kubernetes").inputs.context).toBe("prod-eu");
+  expect(run.named(K8S.provider, "kubernetes").inputs).toMatchObject({
+    context: "prod-eu",
+    clusterIdentifier: "arn:aws:eks:eu-west-1:123456789012:cluster/prod",
+  });
   expect(run.named(K8S.namespace, "namespace").inputs.metadata.name).toBe("team-obs");
   expect(workload(run, "grafana").inputs.metadata.namespace).toBe("team-obs");
   expect(run.named(K8S.clusterRole, "prometheus-discovery").inputs.metadata.name).toBe("team-obs-prometheus");
+});
+
+test("the configured StorageClass is read from the cluster before any claim, so a missing one stops `up` before it changes anything", () => {
+  expect(run.reads).toEqual([
+    { type: "kubernetes:storage.k8s.io/v1:StorageClass", name: "kubernetes.storageClass", id: "fast-ssd", provider: expect.stringContaining("::kubernetes::") },
+  ]);
+  const read = "urn:pulumi:cluster::llmobs::kubernetes:storage.k8s.io/v1:StorageClass::kubernetes.storageClass";
+  for (const claim of run.ofType(K8S.claim)) expect(claim.options.dependencies, claim.name).toContain(read);
 });
 
 test("claims use the storage class and sizes from config", () => {
@@ -61,12 +73,32 @@ test("resource overrides replace only the values they name", () => {
   expect(container(run, "grafana").resources.limits).toEqual({ cpu: "2", memory: "1Gi" });
 });
 
-test("Services take the configured type", () => {
-  for (const service of run.ofType(K8S.service)) expect(service.inputs.spec.type).toBe("LoadBalancer");
+test("peers keep ClusterIP Services with every port; LoadBalancer Services publish only the UI and ingest ports", () => {
+  const services = run.ofType(K8S.service);
+  const internal = services.filter((s) => !s.name.endsWith("-external"));
+  expect(internal.map((s) => s.inputs.spec.type)).toEqual(["ClusterIP", "ClusterIP", "ClusterIP", "ClusterIP"]);
+  expect(run.named(K8S.service, "jaeger").inputs.spec.ports.map((p: any) => p.name)).toEqual(["ui", "otlp-grpc", "otlp-http", "collector", "health", "metrics"]);
+  const external = services.filter((s) => s.name.endsWith("-external"));
+  expect(external.map((s) => s.inputs.metadata.name).sort()).toEqual(["alertmanager-external", "grafana-external", "jaeger-external", "prometheus-external"]);
+  for (const service of external) {
+    expect(service.inputs.spec.type).toBe("LoadBalancer");
+    // kind and minikube never assign an address: `up` must not wait ten minutes for one.
+    expect(service.inputs.metadata.annotations).toEqual({ "pulumi.com/skipAwait": "true" });
+    expect(service.inputs.spec.selector).toEqual(run.named(K8S.service, service.name.replace(/-external$/, "")).inputs.spec.selector);
+    expect(service.options.deleteBeforeReplace).toBe(true);
+  }
+  expect(run.named(K8S.service, "jaeger-external").inputs.spec.ports).toEqual([
+    { name: "ui", port: 16686, targetPort: "ui", protocol: "TCP" },
+    { name: "otlp-grpc", port: 4317, targetPort: "otlp-grpc", protocol: "TCP" },
+    { name: "otlp-http", port: 4318, targetPort: "otlp-http", protocol: "TCP" },
+    { name: "collector", port: 14268, targetPort: "collector", protocol: "TCP" },
+  ]);
+  expect(run.named(K8S.service, "grafana-external").inputs.spec.ports.map((p: any) => p.port)).toEqual([3000]);
 });
 
-test("an Ingress per UI given a host, with the class and TLS from config", () => {
+test("an Ingress per UI given a host, with the class and TLS from config, not waited on for an address", () => {
   expect(run.ofType(K8S.ingress).map((i) => i.name).sort()).toEqual(["grafana", "jaeger"]);
+  for (const ingress of run.ofType(K8S.ingress)) expect(ingress.inputs.metadata.annotations).toEqual({ "pulumi.com/skipAwait": "true" });
   expect(run.named(K8S.ingress, "jaeger").inputs.spec).toEqual({
     ingressClassName: "nginx",
     tls: [{ hosts: ["traces.example.com"], secretName: "obs-tls" }],
@@ -77,6 +109,11 @@ test("an Ingress per UI given a host, with the class and TLS from config", () =>
       },
     ],
   });
+});
+
+test("Grafana behind its Ingress writes its links with the Ingress URL; Prometheus, without one, keeps its own", () => {
+  expect(container(run, "grafana").env).toContainEqual({ name: "GF_SERVER_ROOT_URL", value: "https://grafana.example.com/" });
+  expect(container(run, "prometheus").args.some((arg: string) => arg.startsWith("--web.external-url"))).toBe(false);
 });
 
 test("outputs the Ingress URLs, and port-forwards only what no Ingress serves", () => {
@@ -93,11 +130,8 @@ test("outputs the Ingress URLs, and port-forwards only what no Ingress serves", 
 test("NetworkPolicies admit published ports from anywhere, and everything else only from the components that use it", () => {
   const policy = (name: string) => run.named(K8S.networkPolicy, name).inputs.spec;
   const from = (...names: string[]) => names.map((name) => ({ podSelector: { matchLabels: { "app.kubernetes.io/name": name, "app.kubernetes.io/instance": "team-a" } } }));
-  expect(policy("node-exporter")).toEqual({
-    podSelector: { matchLabels: { "app.kubernetes.io/name": "node-exporter", "app.kubernetes.io/instance": "team-a" } },
-    policyTypes: ["Ingress"],
-    ingress: [{ from: from("prometheus"), ports: [{ port: 9100, protocol: "TCP" }] }],
-  });
+  // node-exporter runs on the node's network, where NetworkPolicies do not reach.
+  expect(run.ofType(K8S.networkPolicy).map((p) => p.name)).not.toContain("node-exporter");
   expect(policy("grafana").ingress).toEqual([
     { ports: [{ port: 3000, protocol: "TCP" }] },
     { from: from("prometheus"), ports: [{ port: 3000, protocol: "TCP" }] },
@@ -113,7 +147,7 @@ test("NetworkPolicies admit published ports from anywhere, and everything else o
 test("node-exporter is discovered by the stack's own labels in its namespace", () => {
   const yml = load(configFilesInPod(run, "prometheus").get("/etc/prometheus/prometheus.yml")!) as any;
   const job = yml.scrape_configs.find((j: any) => j.job_name === "node-exporter");
-  expect(job.kubernetes_sd_configs[0].namespaces).toEqual({ names: ["team-obs"] });
+  expect(job.kubernetes_sd_configs[0].namespaces).toEqual({ names: ["team-obs-node-exporter"] });
   expect(job.kubernetes_sd_configs[0].selectors[0].label).toBe("app.kubernetes.io/name=node-exporter,app.kubernetes.io/instance=team-a");
   expect(podSpec(run, "node-exporter").containers[0].name).toBe("node-exporter");
 });
@@ -126,7 +160,7 @@ test("a given password is used as is, generated none, and stays secret", () => {
 
 test("every object, Ingresses and NetworkPolicies included, validates against the Kubernetes API schema", () => {
   const all = manifests(run);
-  // 2 Ingresses (grafana, jaeger) and a NetworkPolicy per component.
-  expect(all.filter((m) => m.kind === "Ingress" || m.kind === "NetworkPolicy")).toHaveLength(7);
+  // 2 Ingresses (grafana, jaeger) and a NetworkPolicy per component but node-exporter.
+  expect(all.filter((m) => m.kind === "Ingress" || m.kind === "NetworkPolicy")).toHaveLength(6);
   expect(validateManifests(all)).toEqual([]);
 });

@@ -53,10 +53,12 @@ describe.each(COMPONENT_NAMES.filter((name) => rendered.includes(name)))("%s on 
     expect(claimed).toEqual(dockerData);
   });
 
-  test("the same health check", () => {
+  test("the same health check, and as long to start", () => {
     const url = (dockerContainer(name).healthcheck.tests.at(-1) as string).split(" ").at(-1);
     const probe = container(run, name).livenessProbe.httpGet;
     expect(`http://127.0.0.1:${probe.port}${probe.path}`).toBe(url);
+    const startup = container(run, name).startupProbe;
+    expect(dockerContainer(name).waitTimeout).toBeGreaterThanOrEqual(startup.periodSeconds * startup.failureThreshold);
   });
 
   test("the same config files at the same paths; only prometheus.yml's discovery of per-node and annotated pods differs", () => {
@@ -65,9 +67,26 @@ describe.each(COMPONENT_NAMES.filter((name) => rendered.includes(name)))("%s on 
     expect([...cluster.keys()].sort()).toEqual([...docker.keys()].sort());
     for (const [path, content] of docker) {
       if (path.endsWith("/prometheus.yml")) continue;
+      if (path.endsWith("/host.json")) {
+        expect(withoutNetworkPanelDescription(cluster.get(path)!), path).toEqual(withoutNetworkPanelDescription(content));
+        continue;
+      }
       expect(cluster.get(path), path).toBe(content);
     }
   });
+});
+
+/** The Host dashboard without the one sentence that says whose network traffic it shows. */
+function withoutNetworkPanelDescription(json: string): unknown {
+  const dashboard = JSON.parse(json);
+  for (const panel of dashboard.panels) if (panel.title === "Network I/O") delete panel.description;
+  return dashboard;
+}
+
+test("the Host dashboard says whose traffic its network panel shows: the node's on Kubernetes, node-exporter's container's on Docker's default network", () => {
+  const description = (json: string) => JSON.parse(json).panels.find((p: any) => p.title === "Network I/O").description as string;
+  expect(description(configFilesInPod(run, "grafana").get("/etc/grafana/dashboards/host.json")!)).toMatch(/by the host's interfaces/);
+  expect(description(dockerFiles("grafana").get("/etc/grafana/dashboards/host.json")!)).toMatch(/by node-exporter's own container, not the host/);
 });
 
 test("prometheus.yml: identical on both targets but for the Kubernetes service discovery", () => {

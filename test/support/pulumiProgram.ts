@@ -22,11 +22,23 @@ export interface RegisteredResource {
     dependencies: string[];
     /** The explicit provider reference ("<urn>::<id>"), or "" for the default provider. */
     provider: string;
+    /** How long the engine lets the provider take, e.g. { create: "20m" }; unset ones are "". */
+    customTimeouts: { create: string; update: string; delete: string };
   };
+}
+
+/** An existing object the program looks up (`Resource.get`), by type, name and the ID it asks for. */
+export interface ReadResource {
+  type: string;
+  name: string;
+  id: string;
+  provider: string;
 }
 
 export interface ProgramRun {
   resources: RegisteredResource[];
+  /** Objects read from the cluster or cloud rather than created. */
+  reads: ReadResource[];
   outputs: Record<string, unknown>;
   /** Names of the stack outputs that are secrets. */
   secretOutputs: string[];
@@ -39,6 +51,7 @@ export class ProgramFailed extends Error {
   constructor(
     readonly reason: unknown,
     readonly resources: RegisteredResource[],
+    readonly reads: ReadResource[] = [],
   ) {
     super(reason instanceof Error ? reason.message : String(reason));
   }
@@ -84,6 +97,7 @@ export async function runProgram(
   { stack = "local", secretKeys = [] as string[] } = {},
 ): Promise<ProgramRun> {
   const resources: RegisteredResource[] = [];
+  const reads: ReadResource[] = [];
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => ({ id: `${args.name}-id`, state: { ...args.inputs, ...computedState(args) } }),
@@ -111,9 +125,19 @@ export async function runProgram(
         replacementTrigger: request.getReplacementTrigger()?.toJavaScript(),
         dependencies: request.getDependenciesList(),
         provider: request.getProvider(),
+        customTimeouts: {
+          create: request.getCustomtimeouts()?.getCreate() ?? "",
+          update: request.getCustomtimeouts()?.getUpdate() ?? "",
+          delete: request.getCustomtimeouts()?.getDelete() ?? "",
+        },
       },
     });
     return register(request, callback);
+  };
+  const read = monitor.readResource.bind(monitor);
+  monitor.readResource = (request: any, callback: any) => {
+    reads.push({ type: request.getType(), name: request.getName(), id: request.getId(), provider: request.getProvider() });
+    return read(request, callback);
   };
   const fullConfig = Object.fromEntries(
     Object.entries(config).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]),
@@ -125,7 +149,7 @@ export async function runProgram(
     program = (await import(entry)) as Record<string, unknown>;
   } catch (error) {
     await (pulumi.runtime as unknown as { disconnect(): Promise<void> }).disconnect();
-    throw new ProgramFailed(error, resources);
+    throw new ProgramFailed(error, resources, reads);
   }
   const outputs: Record<string, unknown> = {};
   const secretOutputs: string[] = [];
@@ -137,6 +161,7 @@ export async function runProgram(
 
   return {
     resources,
+    reads,
     outputs,
     secretOutputs,
     ofType: (type) => resources.filter((resource) => resource.type === type),

@@ -174,12 +174,16 @@ describe("the Kubernetes side", () => {
     expect(exec.calls).toEqual(["kubectl --context prod --namespace obs delete persistentvolumeclaim llmobs-grafana-data --wait=false"]);
   });
 
-  test("ready replicas make running and healthy", async () => {
+  test("ready replicas make running and healthy; node-exporter is looked for in its own namespace", async () => {
     const exec = fakeExec({
-      kubectl: {
+      "kubectl --context prod --namespace obs get": {
+        stdout: JSON.stringify({
+          items: [{ kind: "Deployment", metadata: { labels: { "app.kubernetes.io/name": "grafana" } }, spec: { replicas: 1 }, status: { readyReplicas: 1 } }],
+        }),
+      },
+      "kubectl --context prod --namespace obs-node-exporter get": {
         stdout: JSON.stringify({
           items: [
-            { kind: "Deployment", metadata: { labels: { "app.kubernetes.io/name": "grafana" } }, spec: { replicas: 1 }, status: { readyReplicas: 1 } },
             { kind: "DaemonSet", metadata: { labels: { "app.kubernetes.io/name": "node-exporter" } }, spec: {}, status: { numberReady: 2, desiredNumberScheduled: 3 } },
           ],
         }),

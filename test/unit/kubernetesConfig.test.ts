@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
 import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
+import { privilegedNamespace } from "../../stacks/config/privilegedNamespace.ts";
 
 function problemsOf(kubernetes: Record<string, unknown>, extra: Record<string, unknown> = {}): ConfigProblem[] {
   try {
@@ -23,7 +24,9 @@ describe("the kubernetes config section", () => {
   test("defaults: namespace llmobs, current context, default storage class, ClusterIP, no Ingress, no NetworkPolicy", () => {
     const config = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} });
     expect(config.kubernetes).toEqual({
+      clusterIdentifier: "default",
       namespace: "llmobs",
+      podSecurity: "restricted",
       storage: {},
       resources: {},
       serviceType: "ClusterIP",
@@ -46,6 +49,31 @@ describe("the kubernetes config section", () => {
       expect(problem.message).toContain("DNS-1123 label");
     }
     expect(problemsOf({ namespace: "a".repeat(63) })).toEqual([]);
+  });
+
+  test("a cluster identifier with spaces or nothing in it", () => {
+    for (const clusterIdentifier of ["my cluster", "", "-x"]) {
+      const problem = onlyProblem({ clusterIdentifier });
+      expect(problem.key).toBe("llmobs:kubernetes.clusterIdentifier");
+      expect(problem.message).toContain("a name for the cluster such as prod-eu");
+    }
+  });
+
+  test("node-exporter's namespace: its own, privileged; never the stack's, and always a valid name", () => {
+    const problem = onlyProblem({ namespace: "obs", nodeExporterNamespace: "obs" });
+    expect(problem.key).toBe("llmobs:kubernetes.nodeExporterNamespace");
+    expect(problem.message).toContain("cannot be the stack's own (kubernetes.namespace, obs)");
+    expect(problemsOf({ namespace: "obs", nodeExporterNamespace: "obs" }, { nodeExporter: { enabled: false } })).toEqual([]);
+    expect(privilegedNamespace({ namespace: "llmobs" })).toBe("llmobs-node-exporter");
+    const long = privilegedNamespace({ namespace: `${"a".repeat(48)}-${"b".repeat(14)}` });
+    expect(long).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/);
+    expect(long).toBe(`${"a".repeat(48)}-node-exporter`);
+  });
+
+  test("a Pod Security level that does not exist", () => {
+    const problem = onlyProblem({ podSecurity: "strict" });
+    expect(problem.key).toBe("llmobs:kubernetes.podSecurity");
+    expect(problem.message).toContain("restricted, baseline or privileged");
   });
 
   test("a size that is not a Kubernetes quantity", () => {
