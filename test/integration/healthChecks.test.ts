@@ -49,7 +49,11 @@ describe.each(TOOLS)("%s", (name, tool) => {
     expect(args).toHaveLength(component.args.length);
     args.forEach((arg, index) => {
       const declared = component.args[index]!;
-      if (arg !== declared) expect(arg.split("=")[0]).toBe(declared.split("=")[0]);
+      if (arg === declared) return;
+      const [flag, value] = [declared.slice(0, declared.indexOf("=")), declared.slice(declared.indexOf("=") + 1)];
+      expect(arg.startsWith(`${flag}=`), arg).toBe(true);
+      const hostMount = component.hostMounts.find((mount) => mount.mountPath === value);
+      expect(arg.slice(flag.length + 1)).toEqual(hostMount ? hostMount.hostPath : expect.stringMatching(/^(\/|127\.0\.0\.1:)\S+/));
     });
   });
 

@@ -28,7 +28,8 @@ export function localPath(component: ComponentDescription, placement: Placement,
   for (const [mountPath, local] of mounts.sort(([a], [b]) => b.length - a.length)) {
     if (containerPath !== mountPath && !containerPath.startsWith(`${mountPath.replace(/\/$/, "")}/`)) continue;
     if (!local) throw new Error(`${component.name}: nothing placed for ${mountPath}`);
-    return local.replace(/\/$/, "") + containerPath.slice(mountPath.replace(/\/$/, "").length);
+    const rest = containerPath.slice(mountPath.replace(/\/$/, "").length);
+    return local.replace(/\/$/, "") + rest || "/";
   }
   return undefined;
 }
