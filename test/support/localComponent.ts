@@ -29,7 +29,7 @@ export function localPath(component: ComponentDescription, placement: Placement,
     if (containerPath !== mountPath && !containerPath.startsWith(`${mountPath.replace(/\/$/, "")}/`)) continue;
     if (!local) throw new Error(`${component.name}: nothing placed for ${mountPath}`);
     const rest = containerPath.slice(mountPath.replace(/\/$/, "").length);
-    return local.replace(/\/$/, "") + rest || "/";
+    return (local.replace(/\/$/, "") + rest) || "/";
   }
   return undefined;
 }
