@@ -22,18 +22,23 @@ import { fleetWorkload } from "../test/support/synthetic/workload.ts";
 import { usageFamilies } from "../test/support/synthetic/vocabularies.ts";
 import { writeBackfill } from "../test/support/synthetic/backfill.ts";
 import { freePort } from "../test/support/processes.ts";
-import { startPrometheus, type RunningPrometheus } from "../test/support/prometheus.ts";
+import { componentOf, type RunningPrometheus } from "../test/support/prometheus.ts";
+import { startComponent } from "../test/support/localComponent.ts";
+import { requireTool } from "../test/support/tools.ts";
+import { reportedVersion } from "./tools/version.ts";
+import { describeStack } from "../stacks/components/stack.ts";
+import { PROMETHEUS_PORT } from "../stacks/components/prometheus.ts";
 import { interpolate, panelQueries, type DashboardJson } from "../test/support/grafanaQueries.ts";
 
 const STEP_SECONDS = 60;
 /** Grafana's step for a range query over 24 h in a ~700 px wide panel. */
 const RANGE_STEP_SECONDS = 120;
 
-function tool(name: string): string {
+function tool(name: "prometheus" | "promtool"): string {
   try {
-    return execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim();
-  } catch {
-    throw new PreconditionError(`${name} is required: apt-get install -y prometheus`);
+    return requireTool(name);
+  } catch (error) {
+    throw new PreconditionError((error as Error).message);
   }
 }
 
@@ -53,7 +58,7 @@ runCli(usageLine(BENCH_COMMAND), async (argv) => {
   if (!Number.isInteger(hours) || hours < 1 || hours > 72) throw new UsageError("--hours must be an integer from 1 to 72");
   if (!Number.isInteger(repeat) || repeat < 1) throw new UsageError("--repeat must be a positive integer");
   const promtool = tool("promtool");
-  tool("prometheus");
+  const prometheusBinary = tool("prometheus");
 
   const work = mkdtempSync(join(tmpdir(), "llmobs-bench-"));
   const dataDir = join(work, "data");
@@ -79,7 +84,13 @@ runCli(usageLine(BENCH_COMMAND), async (argv) => {
   const port = await freePort();
   const prometheusYml = join(work, "prometheus.yml");
   writeFileSync(prometheusYml, "global:\n  scrape_interval: 1m\n  evaluation_interval: 1m\n");
-  const start = () => startPrometheus({ configFile: prometheusYml, dataDir, port, extraArgs: ["--storage.tsdb.retention.time=30d"] });
+  // No rules and no scrapes: Prometheus only answers the queries being timed.
+  const description = componentOf(describeStack(config), "prometheus");
+  const args = [`--config.file=${prometheusYml}`, `--storage.tsdb.path=${dataDir}`, `--web.listen-address=127.0.0.1:${port}`, "--storage.tsdb.retention.time=30d"];
+  const start = async () => {
+    const running = await startComponent("prometheus", description, { renderDir: work, dataDir, ports: { [PROMETHEUS_PORT]: port } }, args);
+    return { ...running, url: running.urlOf(PROMETHEUS_PORT) };
+  };
 
   // 2. The stack's recording rules, backfilled over the same range from the raw data.
   let prometheus: RunningPrometheus = await start();
@@ -128,7 +139,7 @@ runCli(usageLine(BENCH_COMMAND), async (argv) => {
     const totals = (variant: "recorded" | "raw") => rounds.map((r) => r[variant].reduce((sum, t) => sum + t.seconds, 0));
     console.log(
       `\nLLM Usage & Cost, ${usage.panels.length} panels (${recorded.length} queries), over ${hours} h of ${series.toLocaleString("en")} active series.` +
-        `\nPrometheus ${prometheusVersion()}; time = Prometheus' own execution time (stats execTotalTime), median of ${repeat} alternating runs.\n`,
+        `\nPrometheus ${reportedVersion(prometheusBinary) ?? "(version unknown)"}; time = Prometheus' own execution time (stats execTotalTime), median of ${repeat} alternating runs.\n`,
     );
     console.log(`${pad("panel / query", 38)}${pad("recorded", 12)}${pad("raw", 12)}${pad("samples read (recorded / raw)", 32)}answer (recorded / raw)`);
     recorded.forEach((query, i) => {
@@ -152,7 +163,3 @@ runCli(usageLine(BENCH_COMMAND), async (argv) => {
     else rmSync(work, { recursive: true, force: true });
   }
 });
-
-function prometheusVersion(): string {
-  return execFileSync("prometheus", ["--version"], { encoding: "utf8" }).split("\n")[0]!.replace(/^prometheus, version /, "");
-}

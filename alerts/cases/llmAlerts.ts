@@ -198,7 +198,7 @@ export function llmAlertTests(config: StackConfig): RuleFileTests {
       alert: "LLMSpendProjectedOverBudget",
       severities: ["warning"],
       kind: "fires",
-      name: "$0.002/s projects to $173.52",
+      name: "$0.002/s projects to $172.80",
       series: spend([80, 0.002]),
       at: "70m",
       alerts: [
@@ -206,13 +206,13 @@ export function llmAlertTests(config: StackConfig): RuleFileTests {
           labels: { severity: "warning" },
           annotations: {
             summary: "At the current rate, LLM spend will exceed the daily budget",
-            description: "The last hour's LLM spend, over 24 hours, comes to $173.52; the daily budget is $100.",
+            description: "The last hour's LLM spend, over 24 hours, comes to $172.80; the daily budget is $100.",
             runbook_url: runbook("LLMSpendProjectedOverBudget"),
           },
         },
       ],
     },
-    { alert: "LLMSpendProjectedOverBudget", severities: ["warning"], kind: "silent", name: "$0.00115/s projects to $99.77", series: spend([80, 0.00115]), at: "70m" },
+    { alert: "LLMSpendProjectedOverBudget", severities: ["warning"], kind: "silent", name: "$0.00115/s projects to $99.36", series: spend([80, 0.00115]), at: "70m" },
     { alert: "LLMSpendProjectedOverBudget", severities: ["warning"], kind: "resolves", name: "spending stops", series: spend([60, 0.002], [80, 0]), at: "130m" },
   ];
   return { ruleFile: "llm-alerts.yml", scenarios };

@@ -3,9 +3,8 @@ import type { ComponentName } from "./names.ts";
 /**
  * The one place image versions are pinned. Stack config `images.<component>` overrides a pin.
  *
- * Prometheus-side files are checked in the test suite with Debian's Prometheus 2.42 / Alertmanager 0.25;
- * the generated config and rules use nothing newer than those accept, so these pinned 3.x / 0.28
- * images accept exactly the same files.
+ * The tests run these exact versions of Prometheus, Alertmanager, node_exporter and Jaeger, built from
+ * their Go modules by `npm run tools` (tools/<component>/go.mod); a test fails when the two disagree.
  */
 export const PINNED_IMAGES: Record<ComponentName, string> = {
   prometheus: "prom/prometheus:v3.7.3",

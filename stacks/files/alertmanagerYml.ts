@@ -32,7 +32,6 @@ export function renderAlertmanagerYml(config: StackConfig, input: AlertmanagerYm
           }
         : {
             name: "notify",
-            // url_file needs Alertmanager 0.26 or newer (the stack pins 0.28).
             webhook_configs: [{ url_file: input.webhookUrlFile, send_resolved: true }],
           },
     );

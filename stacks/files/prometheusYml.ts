@@ -33,7 +33,7 @@ export interface PrometheusYmlInput {
  *
  * On Kubernetes, per-node components are found through pod discovery (one target per node) and pods
  * annotated for scraping anywhere in the cluster are scraped too; everything else is the same file as on
- * Docker. Only keys Prometheus 2.42 accepts are used, so promtool 2.42 checks what the 3.x image runs.
+ * Docker.
  */
 export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlInput): string {
   const { config } = ctx;

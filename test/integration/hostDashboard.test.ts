@@ -23,9 +23,10 @@ beforeAll(async () => {
   const [prometheusPort, exporterPort, unused] = [await freePort(), await freePort(), await freePort()];
   const ports: Record<string, number> = { prometheus: prometheusPort, "node-exporter": exporterPort };
   const dir = mkdtempSync(join(tmpdir(), "llmobs-host-"));
-  writeRenderedFiles(renderedFiles(describeStack(config, { peer: (name) => `127.0.0.1:${ports[name] ?? unused}`, loopback: () => `127.0.0.1:${prometheusPort}` })), dir);
-  running.push(await startNodeExporter(exporterPort));
-  const prometheus = await startPrometheus({ configFile: join(dir, "prometheus/prometheus.yml"), dataDir: join(dir, "data"), port: prometheusPort });
+  const stack = describeStack(config, { peer: (name) => `127.0.0.1:${ports[name] ?? unused}`, loopback: () => `127.0.0.1:${prometheusPort}` });
+  writeRenderedFiles(renderedFiles(stack), dir);
+  running.push(await startNodeExporter(stack, exporterPort));
+  const prometheus = await startPrometheus({ stack, renderDir: dir, port: prometheusPort });
   running.push(prometheus);
   url = prometheus.url;
   // Rates need a few scrapes.

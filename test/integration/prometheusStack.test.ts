@@ -36,12 +36,8 @@ beforeAll(async () => {
   });
   writeRenderedFiles(renderedFiles(stack), dir);
 
-  running.push(await startNodeExporter(nodeExporterPort));
-  const prometheus = await startPrometheus({
-    configFile: join(dir, "prometheus/prometheus.yml"),
-    dataDir: join(dir, "data"),
-    port: prometheusPort,
-  });
+  running.push(await startNodeExporter(stack, nodeExporterPort));
+  const prometheus = await startPrometheus({ stack, renderDir: dir, port: prometheusPort });
   running.push(prometheus);
   prometheusUrl = prometheus.url;
 });

@@ -9,10 +9,10 @@ export interface DiscoveredTarget {
 }
 
 /**
- * Debian builds Prometheus without Kubernetes discovery, so its promtool rejects `kubernetes_sd_configs`.
- * This swaps each job's kubernetes_sd_configs for file_sd_configs serving the given targets, which carry
- * the same __meta_kubernetes_* labels: everything else in the job (relabelling above all) runs unchanged
- * in a real Prometheus 2.42. Returns the rewritten prometheus.yml and the kubernetes_sd blocks it removed.
+ * There is no cluster for kubernetes_sd to discover here. This swaps each job's kubernetes_sd_configs for
+ * file_sd_configs serving the given targets, which carry the same __meta_kubernetes_* labels: everything
+ * else in the job (relabelling above all) runs unchanged in a real Prometheus. Returns the rewritten
+ * prometheus.yml and the kubernetes_sd blocks it removed.
  */
 export function standInForKubernetesSd(
   prometheusYml: string,

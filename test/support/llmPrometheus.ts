@@ -39,13 +39,14 @@ export async function startLlmPrometheus(render: (elapsedSeconds: number) => Fam
   });
   const renderDir = mkdtempSync(join(tmpdir(), "llmobs-dash-"));
   // Only the LLM service is reachable; the stack's own components are not running here.
-  writeRenderedFiles(renderedFiles(describeStack(config, {
-      peer: (name) => (name === "prometheus" ? `127.0.0.1:${port}` : `127.0.0.1:${unused}`),
-      loopback: () => `127.0.0.1:${port}`,
-    })), renderDir);
+  const stack = describeStack(config, {
+    peer: (name) => (name === "prometheus" ? `127.0.0.1:${port}` : `127.0.0.1:${unused}`),
+    loopback: () => `127.0.0.1:${port}`,
+  });
+  writeRenderedFiles(renderedFiles(stack), renderDir);
   let prometheus: RunningPrometheus | undefined;
   try {
-    prometheus = await startPrometheus({ configFile: join(renderDir, "prometheus/prometheus.yml"), dataDir: join(renderDir, "data"), port });
+    prometheus = await startPrometheus({ stack, renderDir, port });
     const url = prometheus.url;
     await waitFor(
       "the canonical LLM series to be recorded",

@@ -1,70 +1,48 @@
-import { requireTool } from "./tools.ts";
-import { startProcess, waitFor, type RunningProcess } from "./processes.ts";
+import { join } from "node:path";
+import type { ComponentDescription, StackDescription } from "../../stacks/components/types.ts";
+import type { ComponentName } from "../../stacks/components/names.ts";
+import { PROMETHEUS_PORT } from "../../stacks/components/prometheus.ts";
+import { ALERTMANAGER_PORT } from "../../stacks/components/alertmanager.ts";
+import { startComponent, type RunningComponent } from "./localComponent.ts";
 
-export interface RunningPrometheus extends RunningProcess {
+export interface RunningPrometheus extends RunningComponent {
   url: string;
 }
 
-/** Debian's Prometheus on 127.0.0.1, from a config file, ready to answer queries. */
-export async function startPrometheus(options: {
-  configFile: string;
-  dataDir: string;
-  port: number;
-  extraArgs?: string[];
-}): Promise<RunningPrometheus> {
-  const binary = requireTool("prometheus");
-  const process = startProcess(binary, [
-    `--config.file=${options.configFile}`,
-    `--storage.tsdb.path=${options.dataDir}`,
-    `--web.listen-address=127.0.0.1:${options.port}`,
-    ...(options.extraArgs ?? []),
-  ]);
-  const url = `http://127.0.0.1:${options.port}`;
-  await waitFor(
-    "Prometheus to be ready",
-    async () => {
-      if (process.child.exitCode !== null) throw new Error(`Prometheus exited:\n${process.output()}`);
-      const response = await fetch(`${url}/-/ready`);
-      return response.ok ? true : undefined;
-    },
-    { context: process.output },
-  );
-  return { ...process, url };
+export function componentOf(stack: StackDescription, name: ComponentName): ComponentDescription {
+  const component = stack.components.find((candidate) => candidate.name === name);
+  if (!component) throw new Error(`the stack has no ${name}`);
+  return component;
 }
 
-/** Debian's node-exporter on 127.0.0.1 (no systemd collector: there is no systemd here). */
-export async function startNodeExporter(port: number): Promise<RunningProcess & { url: string }> {
-  const binary = requireTool("node_exporter", "prometheus-node-exporter");
-  const process = startProcess(binary, [`--web.listen-address=127.0.0.1:${port}`, "--no-collector.systemd"]);
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    "node-exporter to serve metrics",
-    async () => {
-      if (process.child.exitCode !== null) throw new Error(`node-exporter exited:\n${process.output()}`);
-      return (await fetch(`${url}/metrics`)).ok ? true : undefined;
-    },
-    { context: process.output },
-  );
-  return { ...process, url };
+/**
+ * The pinned Prometheus on 127.0.0.1, run with its description's arguments from the files the stack
+ * rendered into `renderDir` (writeRenderedFiles), data in `dataDir` (default renderDir/data), ready once its
+ * health check answers.
+ */
+export async function startPrometheus(options: { stack: StackDescription; renderDir: string; port: number; dataDir?: string }): Promise<RunningPrometheus> {
+  const running = await startComponent("prometheus", componentOf(options.stack, "prometheus"), {
+    renderDir: options.renderDir,
+    dataDir: options.dataDir ?? join(options.renderDir, "data"),
+    ports: { [PROMETHEUS_PORT]: options.port },
+  });
+  return { ...running, url: running.urlOf(PROMETHEUS_PORT) };
 }
 
-/** Debian's Alertmanager on 127.0.0.1, alone (no cluster gossip). */
-export async function startAlertmanager(options: { configFile: string; dataDir: string; port: number }): Promise<RunningProcess & { url: string }> {
-  const binary = requireTool("alertmanager", "prometheus-alertmanager");
-  const process = startProcess(binary, [
-    `--config.file=${options.configFile}`,
-    `--storage.path=${options.dataDir}`,
-    `--web.listen-address=127.0.0.1:${options.port}`,
-    "--cluster.listen-address=",
-  ]);
-  const url = `http://127.0.0.1:${options.port}`;
-  await waitFor(
-    "Alertmanager to be ready",
-    async () => {
-      if (process.child.exitCode !== null) throw new Error(`Alertmanager exited:\n${process.output()}`);
-      return (await fetch(`${url}/-/ready`)).ok ? true : undefined;
-    },
-    { context: process.output },
-  );
-  return { ...process, url };
+/** The pinned node_exporter on 127.0.0.1 with its description's flags, reading this machine's /proc, /sys and /. */
+export async function startNodeExporter(stack: StackDescription, port: number): Promise<RunningComponent & { url: string }> {
+  const description = componentOf(stack, "node-exporter");
+  const listens = description.healthCheck.port;
+  const running = await startComponent("node_exporter", description, { renderDir: "", ports: { [listens]: port } });
+  return { ...running, url: running.urlOf(listens) };
+}
+
+/** The pinned Alertmanager on 127.0.0.1 with its description's arguments (alone: no cluster gossip) and the rendered config. */
+export async function startAlertmanager(options: { stack: StackDescription; renderDir: string; port: number; dataDir: string }): Promise<RunningComponent & { url: string }> {
+  const running = await startComponent("alertmanager", componentOf(options.stack, "alertmanager"), {
+    renderDir: options.renderDir,
+    dataDir: options.dataDir,
+    ports: { [ALERTMANAGER_PORT]: options.port },
+  });
+  return { ...running, url: running.urlOf(ALERTMANAGER_PORT) };
 }

@@ -1,36 +1,20 @@
-import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { TOOLS_DIR_VARIABLE, toolsDir } from "../../scripts/tools/paths.ts";
 
-/** Debian package that provides each tool the tests run. */
-const PACKAGES: Record<string, string> = {
-  prometheus: "prometheus",
-  promtool: "prometheus",
-  "prometheus-node-exporter": "prometheus-node-exporter",
-  node_exporter: "prometheus-node-exporter",
-  "prometheus-alertmanager": "prometheus-alertmanager",
-  alertmanager: "prometheus-alertmanager",
-  amtool: "prometheus-alertmanager",
-};
-
-function onPath(name: string): string | undefined {
-  try {
-    return execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** A binary `npm run tools` builds: the pinned Prometheus, Alertmanager, node_exporter and Jaeger commands. */
+export type ToolName = "prometheus" | "promtool" | "alertmanager" | "amtool" | "node_exporter" | "jaeger";
 
 /**
- * The path of a tool the tests need, under any of its names (Debian ships node_exporter as
- * prometheus-node-exporter). A missing tool fails the test loudly; it is never skipped.
+ * The path of a pinned tool the tests run, from .tools/bin (or the directory $LLMOBS_TOOLS_BIN names).
+ * A missing tool fails the test loudly; it is never skipped.
  */
-export function requireTool(...names: string[]): string {
-  for (const name of names) {
-    const path = onPath(name);
-    if (path) return path;
-  }
-  const pkg = PACKAGES[names[0]!] ?? names[0];
+export function requireTool(name: ToolName): string {
+  const path = join(toolsDir(), name);
+  if (existsSync(path)) return path;
+  const from = process.env[TOOLS_DIR_VARIABLE] ? `$${TOOLS_DIR_VARIABLE} (${toolsDir()})` : toolsDir();
   throw new Error(
-    `${names.join(" / ")} is required by this test but is not installed. Install it with ` +
-      `\`apt-get install -y ${pkg}\` (.ci/run does this on a fresh machine).`,
+    `${name} is required by this test but is not in ${from}. Run \`npm run tools\` to build the pinned versions ` +
+      `(the first build takes a while), or set ${TOOLS_DIR_VARIABLE} to a directory holding them.`,
   );
 }

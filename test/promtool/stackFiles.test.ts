@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readStackFile } from "../../stacks/config/fromStackFile.ts";
+import { describeStack } from "../../stacks/components/stack.ts";
+import { renderedFiles } from "../../stacks/render/files.ts";
+import { writeRenderedFiles } from "../../stacks/render/write.ts";
+import { requireTool, type ToolName } from "../support/tools.ts";
+
+/** Every file `npm run render` writes for the project's own stacks, checked by the pinned tools' own checkers. */
+function check(tool: ToolName, args: string[]): string {
+  try {
+    return execFileSync(requireTool(tool), args, { encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout: string; stderr: string };
+    throw new Error(`${tool} ${args.join(" ")} failed:\n${stdout}\n${stderr}`);
+  }
+}
+
+describe.each(["local", "cluster"])("the %s stack's rendered files", (stack) => {
+  const dir = mkdtempSync(join(tmpdir(), `llmobs-${stack}-render-`));
+  beforeAll(() => {
+    writeRenderedFiles(renderedFiles(describeStack(readStackFile(stack))), dir);
+  });
+
+  test("prometheus.yml and the rules it loads pass promtool check config", () => {
+    expect(check("promtool", ["check", "config", join(dir, "prometheus/prometheus.yml")])).toContain("SUCCESS");
+  });
+
+  test("every rule file passes promtool check rules", () => {
+    const rules = readdirSync(join(dir, "prometheus/rules")).map((file) => join(dir, "prometheus/rules", file));
+    expect(rules.length).toBeGreaterThan(0);
+    expect(check("promtool", ["check", "rules", ...rules])).not.toContain("FAILED");
+  });
+
+  test("alertmanager.yml passes amtool check-config", () => {
+    expect(check("amtool", ["check-config", join(dir, "alertmanager/alertmanager.yml")])).toContain("SUCCESS");
+  });
+
+  test("jaeger/config.yaml passes jaeger validate", () => {
+    check("jaeger", ["validate", `--config=${join(dir, "jaeger/config.yaml")}`]);
+  });
+});
