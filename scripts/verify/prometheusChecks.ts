@@ -18,11 +18,12 @@ interface RuleGroup {
  * the program shipped loaded and evaluating without errors, and Alertmanager discovered.
  */
 export async function prometheusChecks(url: string, expected: StackExpectations, unreachableFix: string, deadline: number): Promise<Check[]> {
-  // A fresh Prometheus has not scraped yet: targets are "unknown" until their first scrape.
+  // A fresh Prometheus is still discovering its targets, and they are "unknown" until their first scrape.
   const targets = await settle(async () => {
     const result = await http(`${url}/api/v1/targets?state=active`);
     const active = failed(result) || result.status !== 200 ? undefined : (result.body as { data: { activeTargets: Target[] } }).data.activeTargets;
-    return { done: active !== undefined && active.every((t) => t.health !== "unknown"), value: active ?? result };
+    const settled = active !== undefined && active.some((t) => t.labels.job === expected.llmServiceJob) && active.every((t) => t.health !== "unknown");
+    return { done: settled, value: active ?? result };
   }, deadline);
   if (!Array.isArray(targets)) {
     return [{ name: "Prometheus", ok: false, detail: `${url}: ${describe(targets)}`, fix: unreachableFix }];

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 /**
  * Grafana's HTTP API as Grafana documents it, answering from recorded responses (there is no Grafana
  * binary on this machine): /api/health, /api/user with basic auth, data source health by UID (404 "Not
- * found" for plugins without a backend health check, as Grafana answers), the data source proxy, and
- * /api/search. Each test sets the state it needs.
+ * found" for plugins without a backend health check, as Grafana answers), the data source proxy,
+ * /api/search, and /metrics. Each test sets the state it needs.
  */
 export interface GrafanaState {
   user: string;
@@ -23,9 +23,9 @@ export class GrafanaApiDouble {
 
   constructor(public state: GrafanaState) {}
 
-  async start(): Promise<void> {
+  async start(port = 0): Promise<void> {
     this.server = createServer((req, res) => this.answer(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     const address = this.server.address();
     if (typeof address !== "object" || !address) throw new Error("no address");
     this.url = `http://127.0.0.1:${address.port}`;
@@ -43,6 +43,12 @@ export class GrafanaApiDouble {
       res.end(JSON.stringify(body));
     };
     if (path === "/api/health") return json(200, { commit: "0000000", database: "ok", version: "12.3.1" });
+    // Grafana serves its own metrics without authentication; the stack's Prometheus scrapes them.
+    if (path === "/metrics") {
+      res.writeHead(200, { "Content-Type": "text/plain; version=0.0.4" });
+      res.end('# HELP grafana_build_info A metric with a constant \'1\' value labeled by version.\n# TYPE grafana_build_info gauge\ngrafana_build_info{edition="oss",version="12.3.1"} 1\n');
+      return;
+    }
     const expected = `Basic ${Buffer.from(`${this.state.user}:${this.state.password}`).toString("base64")}`;
     if (req.headers.authorization !== expected) {
       return json(401, { message: "Invalid username or password", messageId: "password-auth.failed", statusCode: 401, traceID: "" });
