@@ -1,15 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { configProblems } from "../support/configProblems.ts";
 import { parseStackDocument, StackFileError } from "../../stacks/config/fromStackFile.ts";
 
 function problemsOf(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem[] {
-  try {
-    parseStackConfig({ values, secrets });
-  } catch (error) {
-    if (error instanceof StackConfigError) return error.problems;
-    throw error;
-  }
-  return [];
+  return configProblems(values, secrets);
 }
 
 function onlyProblem(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem {

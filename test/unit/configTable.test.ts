@@ -1,16 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { parseStackConfig, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { configProblems } from "../support/configProblems.ts";
 import { configWarnings } from "../../stacks/config/warnings.ts";
 
-function problemsOf(values: Record<string, unknown>): ConfigProblem[] {
-  try {
-    parseStackConfig({ values, secrets: {} });
-  } catch (error) {
-    if (error instanceof StackConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);
 
 const k8s = (kubernetes: Record<string, unknown>) => ({ target: "kubernetes", kubernetes });
 

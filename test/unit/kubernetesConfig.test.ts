@@ -1,17 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
-import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { parseStackConfig, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { configProblems } from "../support/configProblems.ts";
 import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
 import { privilegedNamespace } from "../../stacks/config/privilegedNamespace.ts";
 
 function problemsOf(kubernetes: Record<string, unknown>, extra: Record<string, unknown> = {}): ConfigProblem[] {
-  try {
-    parseStackConfig({ values: { target: "kubernetes", kubernetes, ...extra }, secrets: {} });
-  } catch (error) {
-    if (error instanceof StackConfigError) return error.problems;
-    throw error;
-  }
-  return [];
+  return configProblems({ target: "kubernetes", kubernetes, ...extra });
 }
 
 function onlyProblem(kubernetes: Record<string, unknown>, extra: Record<string, unknown> = {}): ConfigProblem {

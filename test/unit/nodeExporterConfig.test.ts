@@ -1,18 +1,11 @@
 import { expect, test } from "vitest";
-import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { parseStackConfig, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { configProblems } from "../support/configProblems.ts";
 import { nodeExporterOnHostNetwork } from "../../stacks/config/nodeExporterNetwork.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
 
-function problemsOf(values: Record<string, unknown>): ConfigProblem[] {
-  try {
-    parseStackConfig({ values, secrets: {} });
-  } catch (error) {
-    if (error instanceof StackConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);
 
 test("defaults: node-exporter on, on port 9100, on the host's network on Kubernetes only", () => {
   const docker = parseStackConfig({ values: {}, secrets: {} });
