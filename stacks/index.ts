@@ -9,6 +9,7 @@ import { resolveSecrets } from "./secrets.ts";
 import { renderDockerStack } from "./docker/stack.ts";
 import { renderKubernetesStack } from "./kubernetes/stack.ts";
 import { kubernetesAccess } from "./kubernetes/access.ts";
+import { omittedSecretCommands } from "./kubernetes/renderedSecrets.ts";
 import { endpointUrls, hostForBindAddress } from "./endpoints.ts";
 
 const loaded = loadStackConfig();
@@ -47,3 +48,7 @@ export const endpoints = urls;
 /** Kubernetes: run these to reach the UIs on localhost (the same ports as the Docker stack). */
 export const portForwardCommands = access.portForwardCommands;
 export const kubernetesNamespace = config.target === "kubernetes" ? config.kubernetes.namespace : undefined;
+/** Kubernetes with kubernetes.render.directory: the directory the manifests were rendered to. */
+export const renderedManifests = config.target === "kubernetes" ? config.kubernetes.render.directory : undefined;
+/** Rendered manifests without their Secrets: the commands that create them in the cluster. */
+export const secretCommands = config.target === "kubernetes" ? omittedSecretCommands(stack, config.kubernetes, pulumi.getStack()) : undefined;
