@@ -16,6 +16,8 @@ import { verifyRunningStack } from "./verify/verifyRunningStack.ts";
 import { exec } from "./preflight/exec.ts";
 import { preflight } from "./preflight/run.ts";
 import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
+import { renderDirectoryOf } from "./preflight/rendering.ts";
+import { renderedNextSteps } from "./up/rendered.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -35,6 +37,12 @@ runCli(usageLine(UP_COMMAND), async (argv) => {
     throw new PreconditionError(`Could not select or create the stack "${stack}"; see the Pulumi output above.`);
   }
   const status = pulumi(["up", "--stack", stack, ...pulumiArgs]);
+  const renderedTo = renderDirectoryOf(config);
+  if (status === 0 && renderedTo !== undefined) {
+    // Nothing runs from rendered manifests until they are applied: there is nothing to verify here.
+    console.log(`\n${renderedNextSteps(renderedTo, config, stack)}`);
+    return;
+  }
   if (status !== 0 || !verify) {
     process.exitCode = status;
     return;
