@@ -12,6 +12,7 @@ import { retainedObjectAnnotations } from "./retained.ts";
 import { needsPrivileged, podSecurityLabels } from "./podSecurity.ts";
 import { privilegedNamespace } from "../config/privilegedNamespace.ts";
 import { omittedSecretCommands, usedSecrets } from "./renderedSecrets.ts";
+import { providerRenderDirectory } from "./renderPath.ts";
 
 /**
  * Renders the stack description into a Kubernetes cluster: a provider for the configured kubeconfig
@@ -27,8 +28,13 @@ export function renderKubernetesStack(
 ): Map<ComponentName, KubernetesComponent> {
   const { context, namespace: namespaceName, clusterIdentifier, render } = config.kubernetes;
   const provider = new k8s.Provider("kubernetes", {
-    // Rendering and a context exclude each other (the config refuses both).
-    ...(render.directory ? { renderYamlToDirectory: render.directory } : context ? { context } : {}),
+    // Rendering excludes a context (the config refuses both) and a kubeconfig: the SDK would fill the
+    // kubeconfig in from $KUBECONFIG, which the provider refuses beside renderYamlToDirectory.
+    ...(render.directory
+      ? { renderYamlToDirectory: providerRenderDirectory(render.directory), kubeconfig: "" }
+      : context
+        ? { context }
+        : {}),
     // Without it, a context that names the cluster differently replaces the provider, and with it every object.
     clusterIdentifier,
     enableServerSideApply: true,

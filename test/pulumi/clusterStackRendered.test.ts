@@ -1,4 +1,6 @@
 import { beforeAll, expect, test } from "vitest";
+import { resolve } from "node:path";
+import { REPO_ROOT } from "../support/scripts.ts";
 import { runProgram, type ProgramRun } from "../support/pulumiProgram.ts";
 import { K8S, podSpec, stackFileConfig } from "../support/kubernetesRun.ts";
 
@@ -6,6 +8,8 @@ import { K8S, podSpec, stackFileConfig } from "../support/kubernetesRun.ts";
 let run: ProgramRun;
 
 beforeAll(async () => {
+  // Set on most machines that reach a cluster; the SDK would hand it to the provider, which refuses it when rendering.
+  process.env["KUBECONFIG"] = "/home/someone/.kube/config";
   const config = stackFileConfig("cluster");
   run = await runProgram(
     "../../stacks/index.ts",
@@ -19,10 +23,13 @@ beforeAll(async () => {
   );
 });
 
-test("the provider renders to the directory, as given, and is given no context", () => {
+test("the provider renders to the directory, relative to the project root, still as a relative path; and is given no context, nor $KUBECONFIG", () => {
   const inputs = run.named(K8S.provider, "kubernetes").inputs;
-  expect(inputs.renderYamlToDirectory).toBe("rendered/cluster");
+  // Relative to the program's working directory, where Pulumi starts the provider too (the engine tests show where the files land).
+  expect(resolve(process.cwd(), inputs.renderYamlToDirectory)).toBe(resolve(REPO_ROOT, "rendered/cluster"));
+  expect(inputs.renderYamlToDirectory).not.toMatch(/^\//);
   expect(inputs).not.toHaveProperty("context");
+  expect(inputs.kubeconfig).toBe("");
 });
 
 test("nothing is read from a cluster: the StorageClass is named in the claims, not looked up", () => {
