@@ -5,7 +5,7 @@
  * under a passphrase. The steps build on each other, in order, as a user takes them.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { dump, load } from "js-yaml";
 import { changedFiles, EngineProject, NetworkTrap } from "../support/engine.ts";
@@ -117,6 +117,8 @@ describe.sequential("the cluster stack rendered to manifests, under the real Pul
       const up = await project.npm("up", ["--stack", STACK, "--yes"]);
       expect(up.status, up.output).toBe(0);
       expect(errorLines(up.output)).toEqual([]);
+      // An output left undefined would be warned about on every run.
+      expect(up.output).not.toContain("Undefined value");
       // The declared stand-in for the Kubernetes provider, as the CLI sees it.
       const kubernetesStandIn = DECLARED_STAND_INS.find((standIn) => standIn.dir === "pulumi-resource-kubernetes")!;
       expect(up.output).toContain(`resource plugin kubernetes is expected to have version >=${kubernetesStandIn.pinned.split(" ")[1]}, but has ${kubernetesStandIn.builds}`);
@@ -241,6 +243,28 @@ describe.sequential("the cluster stack rendered to manifests, under the real Pul
       expect(manifest("apps_v1-deployment-llmobs-prometheus.yaml").spec.template.spec.containers[0].resources.limits.cpu).toBe("2");
       const rules = [...manifests().keys()].find((file) => file.startsWith("v1-configmap-llmobs-prometheus-config-"))!;
       expect(dump(manifest(rules))).toMatch(/llm_requests:rate5m\) > 0\.005 and/);
+    },
+    STEP,
+  );
+
+  test(
+    "a new render directory: npm run up refuses until the files are moved there (Pulumi would update the provider alone), then takes it with no object changed",
+    async () => {
+      const before = manifests();
+      const moved = "rendered/elsewhere";
+      const set = await project.pulumi(["config", "set", "--path", "llmobs:kubernetes.render.directory", moved, "--stack", STACK]);
+      expect(set.status, set.output).toBe(0);
+      const refused = await project.npm("up", ["--stack", STACK, "--yes"]);
+      expect(refused.status, refused.output).not.toBe(0);
+      expect(refused.output).toContain(`Move the directory first (\`mv ${RENDERED} ${moved}\``);
+      expect(existsSync(join(project.dir, moved))).toBe(false);
+
+      renameSync(join(project.dir, RENDERED), join(project.dir, moved));
+      const up = await project.npm("up", ["--stack", STACK, "--yes"]);
+      expect(up.status, up.output).toBe(0);
+      expect(up.output).toMatch(/pulumi:providers:kubernetes kubernetes updated/);
+      expect(up.output).toMatch(/1 updated\s+\d+ unchanged/);
+      expect(new Map([...project.files(moved)].filter(([file]) => file.startsWith("1-manifest/")).map(([file, hash]) => [file.slice(11), hash]))).toEqual(before);
     },
     STEP,
   );
