@@ -4,6 +4,7 @@
  * Starts, resets (wipes and restarts) and cleans (removes) each component's data, on Docker or Kubernetes,
  * through Pulumi's Automation API on the project's own stacks, so Pulumi's state always matches what runs.
  */
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readStackFile, stackFilePath } from "../stacks/config/fromStackFile.ts";
 import { describeStack } from "../stacks/components/stack.ts";
@@ -16,6 +17,8 @@ import { openAutomationStack } from "./data/automationStack.ts";
 import { confirmDeletion } from "./data/confirm.ts";
 import { dockerPlatform } from "./data/dockerPlatform.ts";
 import { kubernetesPlatform } from "./data/kubernetesPlatform.ts";
+import { renderedPlatform } from "./data/renderedPlatform.ts";
+import { renderDirectoryOf } from "./preflight/rendering.ts";
 import { dataPreflight } from "./data/preflight.ts";
 import { ProgressView } from "./data/progress.ts";
 import { runData } from "./data/run.ts";
@@ -30,11 +33,19 @@ runCli(USAGE, async (argv) => {
   const config = readStackFile(request.stack);
   const stack = describeStack(config);
   const print = (line: string) => console.log(line);
+  // Rendered manifests: the data is the claims in the directory (relative to the project root, as Pulumi runs here).
+  const renderedTo = renderDirectoryOf(config);
+  const platform =
+    config.target === "docker"
+      ? dockerPlatform(exec, config.namePrefix)
+      : renderedTo !== undefined
+        ? renderedPlatform(resolve(REPO_ROOT, renderedTo), config)
+        : kubernetesPlatform(exec, config);
   await runData(request, {
     config,
     stack,
     stackName: request.stack,
-    platform: config.target === "docker" ? dockerPlatform(exec, config.namePrefix) : kubernetesPlatform(exec, config),
+    platform,
     urls: config.target === "docker" ? endpointUrls(stack, hostForBindAddress(config.bindAddress)) : kubernetesAccess(stack, config).urls,
     preflight: () =>
       dataPreflight(config, exec, {
@@ -45,7 +56,8 @@ runCli(USAGE, async (argv) => {
         print,
       }),
     // Components that have just stopped or started are reported as they are; no waiting for them to settle.
-    verify: (components) => checkRunningStack(request.stack, config, { waitSeconds: 0, only: components }),
+    // Nothing runs here from rendered manifests.
+    verify: async (components) => (renderedTo !== undefined ? [] : checkRunningStack(request.stack, config, { waitSeconds: 0, only: components })),
     openStack: () => {
       ensureStateDir(pulumiBackend(process.env, REPO_ROOT));
       return openAutomationStack(request.stack, REPO_ROOT, print);
@@ -57,7 +69,8 @@ runCli(USAGE, async (argv) => {
     strayData: async () => {
       const owners = dataOwners();
       const volumes = await strayDockerVolumes(exec, config, request.stack, owners);
-      return config.target === "docker" ? volumes : [...(await strayClaims(exec, config, request.stack, owners)), ...volumes];
+      if (config.target === "docker" || renderedTo !== undefined) return volumes;
+      return [...(await strayClaims(exec, config, request.stack, owners)), ...volumes];
     },
   });
 });

@@ -2,8 +2,10 @@
  * npm run tools [-- --force]
  *
  * Builds the exact Prometheus, promtool, Alertmanager, amtool, node_exporter and Jaeger versions the stack
- * pins, from their Go modules (tools/<component>/go.mod), into .tools/bin, where the tests take them from.
- * A binary already there that reports the right version is kept.
+ * pins, and the Pulumi CLI, its Node.js language host and Kubernetes provider plugin for the @pulumi/*
+ * versions package.json pins (or their declared stand-ins, scripts/tools/standIns.ts), from their Go
+ * modules (tools/<name>/go.mod), into .tools/bin, where the tests take them from. A binary already there
+ * that reports the right version is kept.
  */
 import { parseArgs } from "node:util";
 import { GO_TOOL_MODULES, builtRelease, requiredVersion } from "./tools/goModules.ts";

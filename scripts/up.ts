@@ -16,6 +16,9 @@ import { verifyRunningStack } from "./verify/verifyRunningStack.ts";
 import { exec } from "./preflight/exec.ts";
 import { preflight } from "./preflight/run.ts";
 import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
+import { renderDirectoryOf } from "./preflight/rendering.ts";
+import { renderedNextSteps } from "./up/rendered.ts";
+import { renderSwitchProblem } from "./up/renderSwitch.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -34,7 +37,19 @@ runCli(usageLine(UP_COMMAND), async (argv) => {
   if (pulumi(["stack", "select", "--create", stack]) !== 0) {
     throw new PreconditionError(`Could not select or create the stack "${stack}"; see the Pulumi output above.`);
   }
+  if (config.target === "kubernetes") {
+    const last = spawnSync("pulumi", ["stack", "output", "--json", "--stack", stack], { cwd: REPO_ROOT, encoding: "utf8" });
+    const outputs = last.status === 0 ? (JSON.parse(last.stdout || "{}") as Record<string, unknown>) : {};
+    const switched = renderSwitchProblem(outputs, config, stack, REPO_ROOT);
+    if (switched) throw new PreconditionError(`${switched}\nNothing was changed.`);
+  }
   const status = pulumi(["up", "--stack", stack, ...pulumiArgs]);
+  const renderedTo = renderDirectoryOf(config);
+  if (status === 0 && renderedTo !== undefined) {
+    // Nothing runs from rendered manifests until they are applied: there is nothing to verify here.
+    console.log(`\n${renderedNextSteps(renderedTo, config, stack)}`);
+    return;
+  }
   if (status !== 0 || !verify) {
     process.exitCode = status;
     return;

@@ -9,6 +9,7 @@ import { resolveSecrets } from "./secrets.ts";
 import { renderDockerStack } from "./docker/stack.ts";
 import { renderKubernetesStack } from "./kubernetes/stack.ts";
 import { kubernetesAccess } from "./kubernetes/access.ts";
+import { omittedSecretCommands } from "./kubernetes/renderedSecrets.ts";
 import { endpointUrls, hostForBindAddress } from "./endpoints.ts";
 
 const loaded = loadStackConfig();
@@ -32,18 +33,31 @@ function render(): { urls: Record<string, string>; telemetryUrls: Record<string,
 const access = render();
 const { urls, telemetryUrls } = access;
 
-export const grafanaUrl = urls["grafana.http"];
-export const grafanaAdminUser = config.grafana.adminUser;
-export const grafanaAdminPassword = secrets["grafana-admin-password"];
-export const grafanaPasswordCommand = `pulumi stack output grafanaAdminPassword --show-secrets --stack ${pulumi.getStack()}`;
-export const prometheusUrl = urls["prometheus.http"];
-export const prometheusOtlpMetricsUrl = `${telemetryUrls["prometheus.http"]}/api/v1/otlp/v1/metrics`;
-export const jaegerUrl = urls["jaeger.ui"];
-export const otlpGrpcEndpoint = telemetryUrls["jaeger.otlp-grpc"];
-export const otlpHttpEndpoint = telemetryUrls["jaeger.otlp-http"];
-export const jaegerCollectorUrl = telemetryUrls["jaeger.collector"];
-export const alertmanagerUrl = urls["alertmanager.http"];
-export const endpoints = urls;
-/** Kubernetes: run these to reach the UIs on localhost (the same ports as the Docker stack). */
-export const portForwardCommands = access.portForwardCommands;
-export const kubernetesNamespace = config.target === "kubernetes" ? config.kubernetes.namespace : undefined;
+/**
+ * The stack outputs. Only those that apply to this stack are listed: Pulumi warns "Undefined value (...)
+ * will not show as a stack output" on every run for each one left undefined (the Docker stack has no
+ * port-forwards, a cluster stack that is applied renders no manifests).
+ */
+const outputs: Record<string, unknown> = {
+  grafanaUrl: urls["grafana.http"],
+  grafanaAdminUser: config.grafana.adminUser,
+  grafanaAdminPassword: secrets["grafana-admin-password"],
+  grafanaPasswordCommand: `pulumi stack output grafanaAdminPassword --show-secrets --stack ${pulumi.getStack()}`,
+  prometheusUrl: urls["prometheus.http"],
+  prometheusOtlpMetricsUrl: `${telemetryUrls["prometheus.http"]}/api/v1/otlp/v1/metrics`,
+  jaegerUrl: urls["jaeger.ui"],
+  otlpGrpcEndpoint: telemetryUrls["jaeger.otlp-grpc"],
+  otlpHttpEndpoint: telemetryUrls["jaeger.otlp-http"],
+  jaegerCollectorUrl: telemetryUrls["jaeger.collector"],
+  alertmanagerUrl: urls["alertmanager.http"],
+  endpoints: urls,
+  /** Kubernetes: run these to reach the UIs on localhost (the same ports as the Docker stack). */
+  portForwardCommands: access.portForwardCommands,
+  kubernetesNamespace: config.target === "kubernetes" ? config.kubernetes.namespace : undefined,
+  /** Kubernetes with kubernetes.render.directory: the directory the manifests were rendered to. */
+  renderedManifests: config.target === "kubernetes" ? config.kubernetes.render.directory : undefined,
+  /** Rendered manifests without their Secrets: the commands that create them in the cluster. */
+  secretCommands: config.target === "kubernetes" ? omittedSecretCommands(stack, config.kubernetes, pulumi.getStack()) : undefined,
+};
+
+export default Object.fromEntries(Object.entries(outputs).filter(([, value]) => value !== undefined));

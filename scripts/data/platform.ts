@@ -14,6 +14,8 @@ export interface ComponentState {
   healthy: boolean;
   /** What the platform says, e.g. "Up 2 hours (healthy)" or "1/1 ready". */
   detail: string;
+  /** Shown instead of running or stopped where nothing runs here (rendered manifests). */
+  label?: string;
 }
 
 /** The data-holding side of a target: what Pulumi keeps (retainOnDelete) and the data command removes. */

@@ -3,13 +3,14 @@ import { PreconditionError } from "../cli.ts";
 import { checkDocker, checkPassphrase, checkPulumiCli, formatChecks, type Check } from "../preflight/checks.ts";
 import { checkKubernetesCluster } from "../preflight/kubernetesChecks.ts";
 import { configWarningChecks } from "../preflight/configWarnings.ts";
+import { renderDirectoryOf, renderingCheck } from "../preflight/rendering.ts";
 import type { Exec } from "../preflight/exec.ts";
 import type { SecretsProvider } from "../pulumi/secretsProvider.ts";
 import { PULUMI_SDK_VERSION } from "../pulumi/sdkVersion.ts";
 
 /**
  * What a data operation needs before it may change anything: the Pulumi CLI (the Automation API drives
- * it), the target's engine (Docker daemon or cluster), and a passphrase Pulumi can read without asking
+ * it), the target's engine (Docker daemon or cluster; none when the cluster stack is rendered to manifests), and a passphrase Pulumi can read without asking
  * when the stack's secrets provider needs one. `status` needs only the engine. Failures and warnings
  * are printed; a failure stops the command.
  */
@@ -25,7 +26,9 @@ export async function dataPreflight(
   },
 ): Promise<void> {
   const checks: Check[] = [...configWarningChecks(config), ...(options.needsPulumi ? [await checkPulumiCli(exec, PULUMI_SDK_VERSION)] : [])];
-  checks.push(config.target === "docker" ? await checkDocker(exec) : await checkKubernetesCluster(exec, config));
+  const renderedTo = renderDirectoryOf(config);
+  if (config.target === "docker") checks.push(await checkDocker(exec));
+  else checks.push(renderedTo !== undefined ? renderingCheck(renderedTo) : await checkKubernetesCluster(exec, config));
   if (options.needsPassphrase) checks.push(checkPassphrase(options.env, options.secretsProvider()));
   const noted = checks.filter((check) => !check.ok);
   if (noted.length > 0) options.print(formatChecks(noted));

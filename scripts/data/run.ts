@@ -154,7 +154,7 @@ async function status(request: DataRequest, deps: DataDependencies): Promise<voi
       : undefined;
     const data = keepsData(component, deps) ? (current ? formatBytes(current.bytes) : "none yet") : "-";
     const url = Object.entries(deps.urls).find(([key]) => key.startsWith(`${component}.`))?.[1] ?? "-";
-    const running = state ? (state.running ? "running" : "stopped") : "absent";
+    const running = state ? (state.label ?? (state.running ? "running" : "stopped")) : "absent";
     const health = state ? (state.healthy ? "healthy" : state.running ? "unhealthy" : "-") : "-";
     deps.print(`  ${component.padEnd(14)}${running.padEnd(10)}${health.padEnd(10)}${data.padEnd(14)}${url}`);
   }

@@ -8,6 +8,7 @@ import { checkKubernetesCluster, checkStorageClass } from "./kubernetesChecks.ts
 import { configWarningChecks } from "./configWarnings.ts";
 import { dataOwners, strayClaims, strayDockerVolumes, type DataOwners } from "./strayData.ts";
 import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "./dockerHostNetwork.ts";
+import { renderDirectoryOf, renderingCheck } from "./rendering.ts";
 import { checkIngressClass, checkLoadBalancer, checkNodeExporterAdmission, checkNodeExporterPort, checkNodeSystems, listNodes } from "./clusterTraps.ts";
 
 export interface PreflightOptions {
@@ -22,7 +23,7 @@ export interface PreflightOptions {
  * (on Docker) every host port, (on Kubernetes) that the data volumes can bind and the cluster's traps
  * (admission policies, Ingress and LoadBalancer, Windows nodes, node-exporter's port); and, as warnings,
  * the config's surprising values and data the project left under another name prefix or namespace, which
- * the next `up` would not use. Prints one line per check; throws when any check fails.
+ * the next `up` would not use. A cluster stack rendered to manifests contacts no cluster, so none is checked. Prints one line per check; throws when any check fails.
  */
 export async function preflight(config: StackConfig, exec: Exec, print = console.log, options: PreflightOptions = {}): Promise<Check[]> {
   const { stackName } = options;
@@ -38,6 +39,8 @@ export async function preflight(config: StackConfig, exec: Exec, print = console
       checks.push(...hostNetwork.filter((check) => check !== undefined));
       if (stackName) checks.push(...(await strayDockerVolumes(exec, config, stackName, owners())));
     }
+  } else if (renderDirectoryOf(config) !== undefined) {
+    checks.push(renderingCheck(renderDirectoryOf(config)!));
   } else {
     const cluster = await checkKubernetesCluster(exec, config);
     checks.push(cluster);

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import type { Format } from "./formats.ts";
 import { isQuantity, quantityValue } from "./quantity.ts";
 
@@ -38,4 +39,26 @@ export const kubeContext: Format = {
 export const clusterIdentifier: Format = {
   test: (v) => /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,252}$/.test(v),
   allowed: "a name for the cluster such as prod-eu or an EKS cluster ARN: letters, digits and . _ : @ / -, at most 253 characters",
+};
+
+/** Where no rendered manifest belongs: the project's own files, state and dependencies. */
+const PROJECT_PLACES = [".git", ".pulumi-state", "node_modules", "stacks"];
+
+/**
+ * A directory the cluster stack's manifests are rendered to, relative to the project root (where the
+ * npm scripts run Pulumi) or absolute; not the project root itself, nor inside its state, stack files,
+ * dependencies or git.
+ */
+export const renderDirectory: Format = {
+  test: (v) => {
+    if (v.trim() !== v || v === "" || /[\0\n\r]/.test(v)) return false;
+    const normal = posix.normalize(v);
+    if (normal === "/" ) return false;
+    if (normal.startsWith("/") || normal.startsWith("../") || normal === "..") return true;
+    const first = normal.split("/")[0]!;
+    return first !== "." && !PROJECT_PLACES.includes(first);
+  },
+  allowed:
+    "a directory such as rendered/cluster, relative to the project root, or an absolute path; not the project root itself, " +
+    `and not inside ${PROJECT_PLACES.join(", ")}`,
 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatted } from "./fields.ts";
-import { clusterIdentifier, dns1123Label, dns1123Subdomain, ingressHost, kubeContext, kubernetesQuantity } from "./kubernetesFormats.ts";
+import { clusterIdentifier, dns1123Label, dns1123Subdomain, ingressHost, kubeContext, kubernetesQuantity, renderDirectory } from "./kubernetesFormats.ts";
 
 const quantity = formatted(kubernetesQuantity);
 
@@ -89,6 +89,22 @@ export const kubernetesSection = z
       .prefault({}),
     /** A NetworkPolicy per component that admits only the traffic the stack needs. */
     networkPolicy: z.boolean({ error: "true or false" }).default(false),
+    /**
+     * Render the stack to plain manifests (for Argo CD, Flux, or review) with the Kubernetes provider's
+     * renderYamlToDirectory, instead of applying it to a cluster: no cluster is contacted.
+     */
+    render: z
+      .strictObject({
+        /** The directory the manifests are written to (its 1-manifest/ and 0-crd/), relative to the project root; unset = apply to the cluster. */
+        directory: formatted(renderDirectory).optional(),
+        /**
+         * The stack's Secrets (the Grafana admin password, the Alertmanager webhook URL): `omit` leaves them
+         * out of the manifests, for you to create in the cluster (the pods wait for them); `plaintext`
+         * writes them with their values in plain text.
+         */
+        secrets: z.enum(["omit", "plaintext"], { error: "omit or plaintext" }).default("omit"),
+      })
+      .prefault({}),
   })
   .prefault({});
 

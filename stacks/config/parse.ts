@@ -5,6 +5,7 @@ import { prometheusStorageProblems, resourceOrderProblems } from "./kubernetesCh
 import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
 import { jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
 import { nodeExporterProblems } from "./nodeExporterChecks.ts";
+import { renderProblems } from "./renderChecks.ts";
 
 /** Bucket bounds every catalogued time-to-first-token histogram has. */
 const TTFT_BUCKET_BOUNDS = (() => {
@@ -208,6 +209,7 @@ export function parseStackConfig(raw: RawStackConfig): StackConfig {
       ...jobNameProblems(config),
       ...scrapeIntervalProblems(config),
       ...nodeExporterProblems(config),
+      ...renderProblems(config),
     ];
     const unprefixed = (key: string) => key.slice(CONFIG_NAMESPACE.length + 1);
     problems.push(...acrossKeys.filter((p) => !touchesLeftOut([p.key, ...(p.dependsOn ?? [])].map(unprefixed), leftOut)));

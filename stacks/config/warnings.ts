@@ -96,12 +96,32 @@ function hostMemoryWarnings(config: StackConfig): ConfigWarning[] {
 }
 
 /**
+ * Rendered Secrets carry their values in plain text, readable by whoever reads the directory or the git
+ * repository it is committed to; asking for them without a directory changes nothing.
+ */
+function renderSecretsWarnings(config: StackConfig): ConfigWarning[] {
+  const { directory, secrets } = config.kubernetes.render;
+  if (secrets !== "plaintext") return [];
+  return [
+    {
+      key: key("kubernetes.render.secrets"),
+      value: secrets,
+      message:
+        directory === undefined
+          ? "plaintext changes nothing without kubernetes.render.directory: only rendered manifests leave Secrets out"
+          : `the Grafana admin password (and the Alertmanager webhook URL) are written in plain text to ${directory}/1-manifest/v1-secret-*.yaml: ` +
+            "never commit them; with omit, create the Secrets in the cluster instead (pulumi stack output secretCommands)",
+    },
+  ];
+}
+
+/**
  * Legal values that are probably mistakes, each naming its key. Nothing here stops a command: the
  * preflight (so `up` and the data commands too) and `npm run render` print them, the Pulumi program logs
  * them with pulumi.log.warn.
  */
 export function configWarnings(config: StackConfig): ConfigWarning[] {
-  return [...prometheusWarnings(config), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config)];
+  return [...prometheusWarnings(config), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config), ...renderSecretsWarnings(config)];
 }
 
 export function formatWarning(warning: ConfigWarning): string {

@@ -41,7 +41,8 @@ export interface KubernetesComponentArgs {
   /** The component's namespace (the stack's, or the privileged one for node agents), created before it. */
   namespace: k8s.core.v1.Namespace;
   provider: k8s.Provider;
-  secrets: Record<SecretName, k8s.core.v1.Secret>;
+  /** The Secrets the stack creates; none when rendered manifests leave them out for the cluster's owner to create. */
+  secrets: Partial<Record<SecretName, k8s.core.v1.Secret>>;
   /** The configured StorageClass, read from the cluster: the claims wait for it to be found. */
   storageClass?: k8s.storage.v1.StorageClass;
 }
@@ -64,7 +65,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
     const labels = componentLabels(d, config.namePrefix);
     const selector = selectorLabels(config.namePrefix, d.name);
     const child: pulumi.CustomResourceOptions = { parent: this, provider };
-    const dependencies: pulumi.Resource[] = d.secretFiles.map((file) => args.secrets[file.secret]);
+    const dependencies: pulumi.Resource[] = d.secretFiles.flatMap((file) => args.secrets[file.secret] ?? []);
 
     const entries = configMapEntries(d);
     let configMap: { name: string; entries: typeof entries } | undefined;

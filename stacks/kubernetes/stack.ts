@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../config/schema.ts";
 import type { SecretName, StackDescription } from "../components/types.ts";
@@ -10,20 +11,30 @@ import { requireSecret, type StackSecrets } from "../secrets.ts";
 import { retainedObjectAnnotations } from "./retained.ts";
 import { needsPrivileged, podSecurityLabels } from "./podSecurity.ts";
 import { privilegedNamespace } from "../config/privilegedNamespace.ts";
+import { omittedSecretCommands, usedSecrets } from "./renderedSecrets.ts";
+import { providerRenderDirectory } from "./renderPath.ts";
 
 /**
  * Renders the stack description into a Kubernetes cluster: a provider for the configured kubeconfig
  * context (server-side apply), the stack's namespace at its Pod Security level and a privileged one for
- * node agents, a Secret per secret the components read, and one component each.
+ * node agents, a Secret per secret the components read, and one component each. With
+ * `kubernetes.render.directory` the provider writes the objects there as manifests instead, and contacts
+ * no cluster; the Secrets are left out unless `kubernetes.render.secrets` is plaintext.
  */
 export function renderKubernetesStack(
   stack: StackDescription,
   config: StackConfig,
   secrets: StackSecrets,
 ): Map<ComponentName, KubernetesComponent> {
-  const { context, namespace: namespaceName, clusterIdentifier } = config.kubernetes;
+  const { context, namespace: namespaceName, clusterIdentifier, render } = config.kubernetes;
   const provider = new k8s.Provider("kubernetes", {
-    ...(context ? { context } : {}),
+    // Rendering excludes a context (the config refuses both) and a kubeconfig: the SDK would fill the
+    // kubeconfig in from $KUBECONFIG, which the provider refuses beside renderYamlToDirectory.
+    ...(render.directory
+      ? { renderYamlToDirectory: providerRenderDirectory(render.directory), kubeconfig: "" }
+      : context
+        ? { context }
+        : {}),
     // Without it, a context that names the cluster differently replaces the provider, and with it every object.
     clusterIdentifier,
     enableServerSideApply: true,
@@ -56,14 +67,23 @@ export function renderKubernetesStack(
 
   // A class that does not exist leaves the claims Pending and the pods unstarted, with `up` waiting on them:
   // it is read first (in the preview too), so `up` stops before changing anything. An unset class means
-  // the cluster's default, which only the preflight can look for: Pulumi cannot list objects.
-  const storageClass = config.kubernetes.storageClass
+  // the cluster's default, which only the preflight can look for: Pulumi cannot list objects. Rendering
+  // reads nothing: the cluster the manifests go to is not known here.
+  const storageClass = config.kubernetes.storageClass && !render.directory
     ? k8s.storage.v1.StorageClass.get("kubernetes.storageClass", config.kubernetes.storageClass, { provider })
     : undefined;
 
-  const used = new Set(stack.components.flatMap((component) => component.secretFiles.map((file) => file.secret)));
-  const secretResources = {} as Record<SecretName, k8s.core.v1.Secret>;
-  for (const name of used) {
+  const secretResources: Partial<Record<SecretName, k8s.core.v1.Secret>> = {};
+  // Rendered, their values would be plain text in a directory made to be committed.
+  const omitted = omittedSecretCommands(stack, config.kubernetes, pulumi.getStack());
+  if (omitted && Object.keys(omitted).length > 0) {
+    pulumi.log.warn(
+      `The Secrets ${Object.keys(omitted).join(", ")} are not in the rendered manifests (kubernetes.render.secrets: omit): the pods ` +
+        `that mount them wait until they exist. Create them in the cluster the manifests go to:\n` +
+        `${Object.values(omitted).map((command) => `  ${command}`).join("\n")}\n(\`pulumi stack output secretCommands\` prints these again.)`,
+    );
+  }
+  for (const name of omitted ? [] : usedSecrets(stack)) {
     secretResources[name] = new k8s.core.v1.Secret(
       name,
       {

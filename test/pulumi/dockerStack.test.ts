@@ -181,6 +181,11 @@ describe("the local stack on Docker", () => {
     expect(run.outputs.grafanaAdminPassword).toBe(GENERATED_PASSWORD);
     expect(run.secretOutputs).toContain("grafanaAdminPassword");
   });
+
+  test("outputs nothing that is only the cluster's: an undefined output makes Pulumi warn on every run", () => {
+    for (const name of ["portForwardCommands", "kubernetesNamespace", "renderedManifests", "secretCommands"]) expect(run.outputs).not.toHaveProperty(name);
+    expect(Object.values(run.outputs)).not.toContain(undefined);
+  });
 });
 
 /** The health check's command line as one string. */

@@ -153,7 +153,10 @@ export async function runProgram(
   }
   const outputs: Record<string, unknown> = {};
   const secretOutputs: string[] = [];
-  for (const [name, value] of Object.entries(program)) {
+  // As Pulumi takes them: a default export instead of the named ones, a function's result instead of the function.
+  const exported = "default" in program ? program["default"] : program;
+  const stackOutputs = (typeof exported === "function" ? await (exported as () => unknown)() : exported) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(stackOutputs)) {
     outputs[name] = await outputValue(value);
     if (pulumi.Output.isInstance(value) && (await pulumi.isSecret(value as pulumi.Output<unknown>))) secretOutputs.push(name);
   }

@@ -2,8 +2,20 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { TOOLS_DIR_VARIABLE, toolsDir } from "../../scripts/tools/paths.ts";
 
-/** A binary `npm run tools` builds: the pinned Prometheus, Alertmanager, node_exporter and Jaeger commands. */
-export type ToolName = "prometheus" | "promtool" | "alertmanager" | "amtool" | "node_exporter" | "jaeger";
+/**
+ * A binary `npm run tools` builds: the pinned Prometheus, Alertmanager, node_exporter and Jaeger commands,
+ * the Pulumi CLI, its Node.js language host and the Kubernetes provider plugin.
+ */
+export type ToolName =
+  | "prometheus"
+  | "promtool"
+  | "alertmanager"
+  | "amtool"
+  | "node_exporter"
+  | "jaeger"
+  | "pulumi"
+  | "pulumi-language-nodejs"
+  | "pulumi-resource-kubernetes";
 
 /**
  * The path of a pinned tool the tests run, from .tools/bin (or the directory $LLMOBS_TOOLS_BIN names).

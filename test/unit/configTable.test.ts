@@ -56,6 +56,18 @@ const REFUSED: [string, Record<string, unknown>, string][] = [
   ["CPU quantity 0", k8s({ resources: { grafana: { cpuRequest: 0 } } }), "kubernetes.resources.grafana.cpuRequest"],
   ["CPU limit 0.05 below its request", k8s({ resources: { grafana: { cpuLimit: "0.05" } } }), "kubernetes.resources.grafana.cpuLimit"],
   ["a path stored as one key", { "thresholds.hostMemoryPercent": 95 }, "thresholds.hostMemoryPercent"],
+  ["render directory empty", k8s({ render: { directory: "" } }), "kubernetes.render.directory"],
+  ["render directory the project root", k8s({ render: { directory: "." } }), "kubernetes.render.directory"],
+  ["render directory the project root, as ./", k8s({ render: { directory: "./" } }), "kubernetes.render.directory"],
+  ["render directory the file system root", k8s({ render: { directory: "/" } }), "kubernetes.render.directory"],
+  ["render directory in the Pulumi state", k8s({ render: { directory: ".pulumi-state/manifests" } }), "kubernetes.render.directory"],
+  ["render directory among the stack files", k8s({ render: { directory: "./stacks/rendered" } }), "kubernetes.render.directory"],
+  ["render directory into stacks/ through ..", k8s({ render: { directory: "out/../stacks" } }), "kubernetes.render.directory"],
+  ["render directory in node_modules", k8s({ render: { directory: "node_modules/x" } }), "kubernetes.render.directory"],
+  ["render directory with a trailing space", k8s({ render: { directory: "rendered " } }), "kubernetes.render.directory"],
+  ["render directory on Docker", { kubernetes: { render: { directory: "rendered/cluster" } } }, "kubernetes.render.directory"],
+  ["render directory with a kubeconfig context", k8s({ context: "prod-eu", render: { directory: "rendered/cluster" } }), "kubernetes.context"],
+  ["render secrets neither omit nor plaintext", k8s({ render: { directory: "rendered/cluster", secrets: "sealed" } }), "kubernetes.render.secrets"],
 ];
 
 // Values a user sets on purpose, several exactly as `pulumi config set --path` stores them.
@@ -88,6 +100,10 @@ const ACCEPTED: [string, Record<string, unknown>][] = [
   ["team name of digits", { dashboards: { teams: { agents: { "agent.x": 7 } } } }],
   ["data epoch as text", { dataEpochs: { grafana: "3" } }],
   ["network policy as a boolean", k8s({ networkPolicy: true })],
+  ["render to a directory in the project", k8s({ render: { directory: "rendered/cluster" } })],
+  ["render to an absolute directory", k8s({ render: { directory: "/srv/gitops/llmobs" } })],
+  ["render to a checkout beside the project", k8s({ render: { directory: "../gitops/clusters/prod/llmobs" } })],
+  ["render Secrets omitted, said explicitly", k8s({ render: { directory: "rendered/cluster", secrets: "omit" } })],
 ];
 
 // [what, values, the key warned about]: allowed, but probably not what was meant.
@@ -101,6 +117,8 @@ const WARNED: [string, Record<string, unknown>, string][] = [
   ["repeat interval shorter than group interval", { alerting: { repeatInterval: "1m" } }, "alerting.repeatInterval"],
   ["critical repeat interval shorter than group interval", { alerting: { criticalRepeatInterval: "2m" } }, "alerting.criticalRepeatInterval"],
   ["host memory threshold 100%", { thresholds: { hostMemoryPercent: 100 } }, "thresholds.hostMemoryPercent"],
+  ["rendered Secrets in plain text", k8s({ render: { directory: "rendered/cluster", secrets: "plaintext" } }), "kubernetes.render.secrets"],
+  ["plain-text Secrets without rendering", k8s({ render: { secrets: "plaintext" } }), "kubernetes.render.secrets"],
 ];
 
 describe("refused: each value alone, with its key, the value and what is allowed", () => {

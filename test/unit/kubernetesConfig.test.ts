@@ -16,7 +16,7 @@ function onlyProblem(kubernetes: Record<string, unknown>, extra: Record<string, 
 }
 
 describe("the kubernetes config section", () => {
-  test("defaults: namespace llmobs, current context, default storage class, ClusterIP, no Ingress, no NetworkPolicy", () => {
+  test("defaults: namespace llmobs, current context, default storage class, ClusterIP, no Ingress, no NetworkPolicy, applied (not rendered)", () => {
     const config = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} });
     expect(config.kubernetes).toEqual({
       clusterIdentifier: "default",
@@ -27,6 +27,7 @@ describe("the kubernetes config section", () => {
       serviceType: "ClusterIP",
       ingress: { hosts: {} },
       networkPolicy: false,
+      render: { secrets: "omit" },
     });
   });
 

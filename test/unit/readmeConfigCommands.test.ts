@@ -5,18 +5,10 @@ import { dump, load } from "js-yaml";
 import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
 import { REPO_ROOT } from "../support/scripts.ts";
 import { pulumiConfigSetPath } from "../support/pulumiConfigSet.ts";
-
-/** Every `pulumi config set --path <key> <value> [--stack <stack>]` the README gives with a concrete value. */
-function readmeCommands(): { key: string; value: string; stack: string; line: string }[] {
-  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-  const unquote = (word: string) => word.replace(/^'(.*)'$/, "$1");
-  return [...readme.matchAll(/pulumi config set --path ('[^']+'|[^\s`]+) ('[^']*'|[^\s`]+)(?: --stack ([A-Za-z0-9_-]+))?/g)]
-    .map(([line, key, value, stack]) => ({ key: unquote(key!), value: unquote(value!), stack: stack ?? "local", line: line! }))
-    .filter(({ key, value }) => !key.includes("<") && !value.includes("<"));
-}
+import { readmeConfigSetCommands } from "../support/readmeCommands.ts";
 
 describe("the README's pulumi config set --path commands", () => {
-  const commands = readmeCommands();
+  const commands = readmeConfigSetCommands();
 
   test("there are such commands, decimals and whole CPUs among them", () => {
     expect(commands.length).toBeGreaterThanOrEqual(6);
