@@ -1,5 +1,5 @@
-import type { StackConfig } from "../stacks/config/schema.ts";
-import { durationSeconds } from "../stacks/config/durations.ts";
+import type { StackConfig } from "../config/schema.ts";
+import { durationSeconds } from "../config/durations.ts";
 import type { RuleGroup } from "./model.ts";
 import { SERIES } from "./recording/canonical.ts";
 import { totalOver } from "./recording/promql.ts";

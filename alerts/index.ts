@@ -1,4 +1,4 @@
-import type { StackConfig } from "../stacks/config/schema.ts";
+import type { StackConfig } from "../config/schema.ts";
 import type { RuleFile } from "../stacks/components/prometheus.ts";
 import { generatedYaml } from "../stacks/files/yaml.ts";
 import type { RuleGroup } from "./model.ts";

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../stacks/config/schema.ts";
+import type { StackConfig } from "../config/schema.ts";
 import type { AlertingRule, RuleGroup } from "./model.ts";
 import { SERIES } from "./recording/canonical.ts";
 import { runbookUrl } from "./runbook.ts";

@@ -1,5 +1,5 @@
-import type { StackConfig } from "../stacks/config/schema.ts";
-import { durationSeconds } from "../stacks/config/durations.ts";
+import type { StackConfig } from "../config/schema.ts";
+import { durationSeconds } from "../config/durations.ts";
 import { ruleFileGroups } from "./index.ts";
 
 /** Functions whose range vector must hold at least two samples to return anything. */

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../stacks/config/schema.ts";
+import type { StackConfig } from "../config/schema.ts";
 import type { DashboardFile } from "../stacks/components/grafana.ts";
 import { dashboardFile } from "./common/dashboard.ts";
 import { llmUsageDashboard } from "./llmUsage.ts";

@@ -1,6 +1,6 @@
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { StackConfig } from "../stacks/config/schema.ts";
-import { durationSeconds } from "../stacks/config/durations.ts";
+import type { StackConfig } from "../config/schema.ts";
+import { durationSeconds } from "../config/durations.ts";
 import { SERIES } from "../alerts/recording/canonical.ts";
 import { filtered } from "./common/filters.ts";
 import { instantQuery, rangeQuery } from "./common/queries.ts";

@@ -1,7 +1,7 @@
 import { AnnotationQueryBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { StackConfig } from "../stacks/config/schema.ts";
-import { durationSeconds } from "../stacks/config/durations.ts";
+import type { StackConfig } from "../config/schema.ts";
+import { durationSeconds } from "../config/durations.ts";
 import { SERIES } from "../alerts/recording/canonical.ts";
 import { BUDGET_ALERTS } from "../alerts/names.ts";
 import { PROMETHEUS } from "./common/datasources.ts";

@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseStackConfig } from "../stacks/config/parse.ts";
+import { parseStackConfig } from "../config/parse.ts";
 import { renderRuleFiles } from "../alerts/index.ts";
 import { renderDashboards } from "../dashboards/index.ts";
 import { PreconditionError, runCli, UsageError } from "./cli.ts";

@@ -1,5 +1,5 @@
-import { StackConfigError } from "../stacks/config/parse.ts";
-import { StackFileError, UnknownStackError } from "../stacks/config/fromStackFile.ts";
+import { StackConfigError } from "../config/parse.ts";
+import { StackFileError, UnknownStackError } from "../config/fromStackFile.ts";
 
 /** A mistake in how a command was called: printed with the usage line, exit code 2. */
 export class UsageError extends Error {}

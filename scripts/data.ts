@@ -5,7 +5,7 @@
  * through Pulumi's Automation API on the project's own stacks, so Pulumi's state always matches what runs.
  */
 import { fileURLToPath } from "node:url";
-import { readStackFile, stackFilePath } from "../stacks/config/fromStackFile.ts";
+import { readStackFile, stackFilePath } from "../config/fromStackFile.ts";
 import { describeStack } from "../stacks/components/stack.ts";
 import { endpointUrls, hostForBindAddress } from "../stacks/endpoints.ts";
 import { kubernetesAccess } from "../stacks/kubernetes/access.ts";

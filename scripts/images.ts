@@ -4,7 +4,7 @@
  * Prints the image of every component of a stack, one per line, as the stack will run them (pins and
  * config overrides applied): `npm run --silent images | xargs -n1 docker pull` warms a machine.
  */
-import { readStackFile } from "../stacks/config/fromStackFile.ts";
+import { readStackFile } from "../config/fromStackFile.ts";
 import { describeStack } from "../stacks/components/stack.ts";
 import { runCli } from "./cli.ts";
 import { IMAGES_COMMAND } from "./cli/commands.ts";

@@ -3,7 +3,7 @@
  *
  * Checks what `npm run up` needs before it changes anything; `up` runs it first.
  */
-import { readStackFile } from "../stacks/config/fromStackFile.ts";
+import { readStackFile } from "../config/fromStackFile.ts";
 import { runCli } from "./cli.ts";
 import { PREFLIGHT_COMMAND } from "./cli/commands.ts";
 import { parseCommandLine, usageLine } from "./cli/options.ts";

@@ -4,11 +4,11 @@
  * Writes every file the stack generates (Prometheus config and rules, Grafana provisioning and dashboards,
  * Jaeger and Alertmanager config), byte for byte what the program ships, without the Pulumi CLI or Docker.
  */
-import { readStackFile } from "../stacks/config/fromStackFile.ts";
+import { readStackFile } from "../config/fromStackFile.ts";
 import { describeStack } from "../stacks/components/stack.ts";
 import { renderedFiles } from "../stacks/render/files.ts";
 import { writeRenderedFiles } from "../stacks/render/write.ts";
-import { configWarnings, formatWarning } from "../stacks/config/warnings.ts";
+import { configWarnings, formatWarning } from "../config/warnings.ts";
 import { runCli } from "./cli.ts";
 import { RENDER_COMMAND } from "./cli/commands.ts";
 import { parseCommandLine, usageLine } from "./cli/options.ts";

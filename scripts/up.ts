@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { readStackFile } from "../stacks/config/fromStackFile.ts";
+import { readStackFile } from "../config/fromStackFile.ts";
 import { PreconditionError, runCli } from "./cli.ts";
 import { UP_COMMAND } from "./cli/commands.ts";
 import { usageLine } from "./cli/options.ts";

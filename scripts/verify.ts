@@ -4,7 +4,7 @@
  * Talks to the running stack as a user would and prints one line per check; exits 1 when any fails.
  * `npm run up` runs it at the end. On Kubernetes it goes through the port-forwards the README gives.
  */
-import { readStackFile } from "../stacks/config/fromStackFile.ts";
+import { readStackFile } from "../config/fromStackFile.ts";
 import { runCli, UsageError } from "./cli.ts";
 import { VERIFY_COMMAND } from "./cli/commands.ts";
 import { parseCommandLine, usageLine } from "./cli/options.ts";

@@ -3,7 +3,7 @@
  * `pulumi up --stack local` (Docker) or `--stack cluster` (Kubernetes).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { loadStackConfig } from "./config/fromPulumi.ts";
+import { loadStackConfig } from "../config/fromPulumi.ts";
 import { describeStack } from "./components/stack.ts";
 import { resolveSecrets } from "./secrets.ts";
 import { renderDockerStack } from "./docker/stack.ts";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import type { LoadedStackConfig } from "./config/fromPulumi.ts";
+import type { LoadedStackConfig } from "../config/fromPulumi.ts";
 import type { SecretName } from "./components/types.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { catalogMetric } from "../catalog/metrics.ts";
 import { runbookUrl } from "../runbook.ts";
 import type { AlertScenario, ExpectedAlert, RuleFileTests, Series } from "./model.ts";

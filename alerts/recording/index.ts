@@ -1,4 +1,4 @@
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import type { RuleGroup } from "../model.ts";
 import { usageRecordingRules } from "./usage.ts";
 import { performanceRecordingRules } from "./performance.ts";

@@ -1,4 +1,4 @@
-import { COMPONENT_NAMES } from "../../stacks/components/names.ts";
+import { COMPONENT_NAMES } from "../../config/components.ts";
 import { STACK_OPTION, type CommandSpec } from "./options.ts";
 
 /** Every user command's options: the parsers and the --help texts are made from these. */

@@ -1,4 +1,4 @@
-import { COMPONENT_NAMES, isComponentName, type ComponentName } from "../../stacks/components/names.ts";
+import { COMPONENT_NAMES, isComponentName, type ComponentName } from "../../config/components.ts";
 import { UsageError } from "../cli.ts";
 import { DATA_COMMAND, DATA_VERBS } from "../cli/commands.ts";
 import { parseCommandLine, usageLine } from "../cli/options.ts";

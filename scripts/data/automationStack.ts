@@ -1,5 +1,5 @@
 import { automation } from "@pulumi/pulumi";
-import { CONFIG_NAMESPACE } from "../../stacks/config/schema.ts";
+import { CONFIG_NAMESPACE } from "../../config/schema.ts";
 import { PreconditionError } from "../cli.ts";
 import type { OperationOptions, OperationSummary, StackOperations, StateResource, StepEvent } from "./stackOps.ts";
 

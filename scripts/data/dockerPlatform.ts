@@ -1,4 +1,4 @@
-import { isComponentName, type ComponentName } from "../../stacks/components/names.ts";
+import { isComponentName, type ComponentName } from "../../config/components.ts";
 import { LABELS } from "../../stacks/docker/naming.ts";
 import type { Exec } from "../preflight/exec.ts";
 import { parseDockerSize, type ComponentState, type DataPlatform, type DataVolume } from "./platform.ts";

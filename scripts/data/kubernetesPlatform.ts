@@ -1,8 +1,8 @@
-import { isComponentName, type ComponentName } from "../../stacks/components/names.ts";
-import type { StackConfig } from "../../stacks/config/schema.ts";
-import { quantityValue } from "../../stacks/config/quantity.ts";
+import { isComponentName, type ComponentName } from "../../config/components.ts";
+import type { StackConfig } from "../../config/schema.ts";
+import { quantityValue } from "../../config/quantity.ts";
 import { LABELS } from "../../stacks/kubernetes/labels.ts";
-import { privilegedNamespace } from "../../stacks/config/privilegedNamespace.ts";
+import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 import type { Exec } from "../preflight/exec.ts";
 import type { ComponentState, DataPlatform, DataVolume } from "./platform.ts";
 

@@ -1,5 +1,5 @@
-import type { ComponentName } from "../../stacks/components/names.ts";
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { ComponentName } from "../../config/components.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { volumeName } from "../../stacks/docker/naming.ts";
 import type { StateResource } from "./stackOps.ts";
 import { componentPatterns, urnMatches } from "./urns.ts";

@@ -1,4 +1,4 @@
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 
 /** A component's data volume (Docker volume or Kubernetes claim), of any epoch. */
 export interface DataVolume {

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { PreconditionError } from "../cli.ts";
 import { checkDocker, checkPassphrase, checkPulumiCli, formatChecks, type Check } from "../preflight/checks.ts";
 import { checkKubernetesCluster } from "../preflight/kubernetesChecks.ts";

@@ -1,6 +1,6 @@
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import type { StackDescription } from "../../stacks/components/types.ts";
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { PreconditionError } from "../cli.ts";
 import { formatChecks, type Check } from "../preflight/checks.ts";
 import type { DataRequest } from "./args.ts";

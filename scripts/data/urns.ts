@@ -1,6 +1,6 @@
-import type { ComponentName } from "../../stacks/components/names.ts";
-import { COMPONENT_NAMES } from "../../stacks/components/names.ts";
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { ComponentName } from "../../config/components.ts";
+import { COMPONENT_NAMES } from "../../config/components.ts";
+import type { StackConfig } from "../../config/schema.ts";
 
 /** The Pulumi project name (Pulumi.yaml). */
 export const PROJECT = "llmobs";

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { StackConfig } from "../../stacks/config/schema.ts";
-import { CONFIG_NAMESPACE } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
+import { CONFIG_NAMESPACE } from "../../config/schema.ts";
 import type { StackDescription } from "../../stacks/components/types.ts";
 import { componentLabels, podTemplate } from "../../stacks/kubernetes/podTemplate.ts";
-import { privilegedNamespace } from "../../stacks/config/privilegedNamespace.ts";
-import { nodeExporterOnHostNetwork } from "../../stacks/config/nodeExporterNetwork.ts";
+import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
+import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
 import { LABELS } from "../../stacks/kubernetes/labels.ts";
 import type { Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";

@@ -1,5 +1,5 @@
-import type { StackConfig } from "../../stacks/config/schema.ts";
-import { configWarnings } from "../../stacks/config/warnings.ts";
+import type { StackConfig } from "../../config/schema.ts";
+import { configWarnings } from "../../config/warnings.ts";
 import type { Check } from "./checks.ts";
 
 /** The config's legal-but-surprising values, as preflight warnings: printed, never a reason to stop. */

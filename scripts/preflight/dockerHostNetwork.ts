@@ -1,6 +1,6 @@
-import type { StackConfig } from "../../stacks/config/schema.ts";
-import { CONFIG_NAMESPACE } from "../../stacks/config/schema.ts";
-import { nodeExporterOnHostNetwork } from "../../stacks/config/nodeExporterNetwork.ts";
+import type { StackConfig } from "../../config/schema.ts";
+import { CONFIG_NAMESPACE } from "../../config/schema.ts";
+import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
 import { containerName, LABELS } from "../../stacks/docker/naming.ts";
 import { canListen, type Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";

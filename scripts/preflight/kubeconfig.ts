@@ -1,5 +1,5 @@
-import type { StackConfig } from "../../stacks/config/schema.ts";
-import { CONFIG_NAMESPACE } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
+import { CONFIG_NAMESPACE } from "../../config/schema.ts";
 import type { Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
 

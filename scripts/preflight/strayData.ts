@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
-import type { StackConfig } from "../../stacks/config/schema.ts";
-import { CONFIG_NAMESPACE } from "../../stacks/config/schema.ts";
-import { readStackFile, STACKS_DIR } from "../../stacks/config/fromStackFile.ts";
+import type { StackConfig } from "../../config/schema.ts";
+import { CONFIG_NAMESPACE } from "../../config/schema.ts";
+import { readStackFile, STACKS_DIR } from "../../config/fromStackFile.ts";
 import { LABELS as DOCKER_LABELS } from "../../stacks/docker/naming.ts";
 import { LABELS as KUBERNETES_LABELS } from "../../stacks/kubernetes/labels.ts";
 import type { Check } from "./checks.ts";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import { PROJECT_ROOT } from "./paths.ts";
 
 /** Who built a binary and when, stamped in through -ldflags. */

@@ -1,4 +1,4 @@
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 
 /** A pinned image whose exact version cannot be built here, and what the tests run instead. */
 export interface DeclaredStandIn {

@@ -1,9 +1,9 @@
 import type { StackDescription } from "../../stacks/components/types.ts";
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { endpointUrls, hostForBindAddress } from "../../stacks/endpoints.ts";
 import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
 import { containerName } from "../../stacks/docker/naming.ts";
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 
 /** Where verify reaches each component, and what to do when one does not answer, on either target. */
 export function stackEndpoints(stack: StackDescription, config: StackConfig): { urls: Record<string, string>; unreachableFix: (component: ComponentName) => string } {

@@ -1,6 +1,6 @@
 import { load } from "js-yaml";
 import type { StackDescription } from "../../stacks/components/types.ts";
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 
 /** What the program shipped, read back from the files it rendered: what a healthy stack must show. */
 export interface StackExpectations {

@@ -1,5 +1,5 @@
 import type { Check } from "../preflight/checks.ts";
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import type { StackExpectations } from "./expectations.ts";
 import { alertmanagerChecks } from "./alertmanagerChecks.ts";
 import { grafanaChecks } from "./grafanaChecks.ts";

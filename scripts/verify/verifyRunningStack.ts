@@ -1,6 +1,6 @@
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { exec } from "../preflight/exec.ts";
 import type { Check } from "../preflight/checks.ts";
 import { stackEndpoints } from "./endpoints.ts";

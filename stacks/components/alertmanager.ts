@@ -1,7 +1,7 @@
 import type { DescribeContext } from "./context.ts";
 import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
-import { ingressUrl } from "../config/ingressUrl.ts";
+import { ingressUrl } from "../../config/ingressUrl.ts";
 import { renderAlertmanagerYml } from "../files/alertmanagerYml.ts";
 
 export const ALERTMANAGER_PORT = 9093;

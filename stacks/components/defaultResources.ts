@@ -1,4 +1,4 @@
-import type { ComponentName } from "./names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import type { Resources } from "./types.ts";
 import { PROMETHEUS_RESOURCES } from "./prometheus.ts";
 import { GRAFANA_RESOURCES } from "./grafana.ts";

@@ -1,7 +1,7 @@
 import type { DescribeContext } from "./context.ts";
 import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
-import { ingressUrl } from "../config/ingressUrl.ts";
+import { ingressUrl } from "../../config/ingressUrl.ts";
 import { GRAFANA_DASHBOARDS_DIR, renderDashboardProvider, renderDatasources } from "../files/grafanaProvisioning.ts";
 import { PROMETHEUS_PORT } from "./prometheus.ts";
 import { JAEGER_PORTS } from "../files/jaegerConfig.ts";

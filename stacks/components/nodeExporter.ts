@@ -1,5 +1,5 @@
 import { DOCKER_HOST_NAME, type DescribeContext } from "./context.ts";
-import { nodeExporterOnHostNetwork } from "../config/nodeExporterNetwork.ts";
+import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
 import type { ComponentDescription, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
 

@@ -1,7 +1,7 @@
 import type { DescribeContext } from "./context.ts";
 import type { ComponentDescription, ConfigFile, Resources } from "./types.ts";
 import { PINNED_IMAGES } from "./images.ts";
-import { ingressUrl } from "../config/ingressUrl.ts";
+import { ingressUrl } from "../../config/ingressUrl.ts";
 import { renderPrometheusYml } from "../files/prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "./alertmanager.ts";
 

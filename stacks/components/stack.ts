@@ -1,4 +1,4 @@
-import type { StackConfig } from "../config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { describeContext, type DescribeOverrides } from "./context.ts";
 import type { StackDescription } from "./types.ts";
 import { describePrometheus } from "./prometheus.ts";

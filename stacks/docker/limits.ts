@@ -1,4 +1,4 @@
-import { quantityValue } from "../config/quantity.ts";
+import { quantityValue } from "../../config/quantity.ts";
 import type { Resources } from "../components/types.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { ComponentName } from "../components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 
 /** Docker object names: the stack's prefix, the component, and for data the epoch it belongs to. */
 export function containerName(prefix: string, component: ComponentName): string {

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { DATASOURCE_UIDS } from "../components/datasourceUids.ts";
 import { generatedYaml } from "./yaml.ts";
 

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { generatedYaml } from "./yaml.ts";
 
 export const JAEGER_PORTS = {

@@ -1,8 +1,8 @@
 import type { DescribeContext } from "../components/context.ts";
-import type { ComponentName } from "../components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import { generatedYaml } from "./yaml.ts";
 import { selectorLabels, selectorString } from "../kubernetes/labels.ts";
-import { privilegedNamespace } from "../config/privilegedNamespace.ts";
+import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 
 /** The ports the stack's own components expose metrics on, scraped by Prometheus. */
 export interface SelfScrapeTarget {

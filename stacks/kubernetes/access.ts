@@ -1,9 +1,9 @@
-import type { StackConfig } from "../config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import type { ComponentDescription, StackDescription } from "../components/types.ts";
 import { endpointUrls } from "../endpoints.ts";
 import { workloadName } from "./naming.ts";
 import { componentNamespace } from "./podSecurity.ts";
-import { ingressScheme } from "../config/ingressUrl.ts";
+import { ingressScheme } from "../../config/ingressUrl.ts";
 
 export interface KubernetesAccess {
   /** What a person opens, keyed "<component>.<port>": the Ingress URL, else localhost once the port-forward runs. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import type { StackConfig } from "../config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import type { ComponentDescription, SecretName, StackDescription } from "../components/types.ts";
 import { configMapData, configMapEntries } from "./configFiles.ts";
 import { claimName, configMapName, externalServiceName, workloadName } from "./naming.ts";

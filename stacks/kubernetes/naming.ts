@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ComponentName } from "../components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import type { SecretName } from "../components/types.ts";
 import { volumeName } from "../docker/naming.ts";
 

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import type { ComponentDescription, Resources } from "../components/types.ts";
 
 /** The component's requests and limits with the stack's `kubernetes.resources.<component>` laid over them. */

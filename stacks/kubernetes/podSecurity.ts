@@ -1,6 +1,6 @@
 import type { ComponentDescription } from "../components/types.ts";
-import type { StackConfig } from "../config/schema.ts";
-import { privilegedNamespace } from "../config/privilegedNamespace.ts";
+import type { StackConfig } from "../../config/schema.ts";
+import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 
 /** The Pod Security Standards' levels (https://kubernetes.io/docs/concepts/security/pod-security-standards/). */
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";

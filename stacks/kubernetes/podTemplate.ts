@@ -1,5 +1,5 @@
 import type * as k8s from "@pulumi/kubernetes";
-import type { StackConfig } from "../config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import type { ComponentDescription, HealthCheck } from "../components/types.ts";
 import type { ConfigMapEntry } from "./configFiles.ts";
 import { effectiveResources } from "./overrides.ts";

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
-import type { StackConfig } from "../config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import type { SecretName, StackDescription } from "../components/types.ts";
-import type { ComponentName } from "../components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import { KubernetesComponent } from "./component.ts";
 import { LABELS } from "./labels.ts";
 import { secretName } from "./naming.ts";
@@ -9,7 +9,7 @@ import { SECRET_KEY } from "./podTemplate.ts";
 import { requireSecret, type StackSecrets } from "../secrets.ts";
 import { retainedObjectAnnotations } from "./retained.ts";
 import { needsPrivileged, podSecurityLabels } from "./podSecurity.ts";
-import { privilegedNamespace } from "../config/privilegedNamespace.ts";
+import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 
 /**
  * Renders the stack description into a Kubernetes cluster: a provider for the configured kubeconfig

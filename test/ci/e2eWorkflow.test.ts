@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { REPO_ROOT } from "../support/scripts.ts";
 import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, type WorkflowStep } from "../support/workflow.ts";
 import { LABELS } from "../../stacks/docker/naming.ts";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 
 const PATH = ".github/workflows/e2e.yml";
 const workflow = loadWorkflow(PATH);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dump, load } from "js-yaml";
-import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
+import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { namedInSummary } from "../support/diffSummary.ts";
 import { ProjectCopy, ProjectRepository } from "../support/projectCopy.ts";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { renderedFiles } from "../../stacks/render/files.ts";
 import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import type { StackDescription } from "../../stacks/components/types.ts";
 import { fastConfig } from "../support/dashboards.ts";
 import { freePort } from "../support/processes.ts";

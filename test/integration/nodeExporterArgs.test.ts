@@ -1,5 +1,5 @@
 import { afterAll, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { requireTool } from "../support/tools.ts";
 import { freePort, startProcess, waitFor, type RunningProcess } from "../support/processes.ts";

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { renderedFiles } from "../../stacks/render/files.ts";
 import { writeRenderedFiles } from "../../stacks/render/write.ts";

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { renderRuleFiles, ruleFileGroups } from "../../alerts/index.ts";
 import { alertTests } from "../../alerts/cases/index.ts";
 import { renderPromtoolTests } from "../../alerts/cases/promtoolFile.ts";

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readStackFile } from "../../stacks/config/fromStackFile.ts";
+import { readStackFile } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { renderedFiles } from "../../stacks/render/files.ts";
 import { writeRenderedFiles } from "../../stacks/render/write.ts";

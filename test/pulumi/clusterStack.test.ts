@@ -14,7 +14,7 @@ import {
   stackFileConfig,
   workload,
 } from "../support/kubernetesRun.ts";
-import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
+import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { readFileSync } from "node:fs";
 

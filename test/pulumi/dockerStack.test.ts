@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { plainStrings, runProgram, type ProgramRun } from "../support/pulumiProgram.ts";
 import { PINNED_IMAGES } from "../../stacks/components/images.ts";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 
 const CONTAINER = "docker:index/container:Container";

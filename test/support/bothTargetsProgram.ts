@@ -3,7 +3,7 @@
  * renderer in one run (resource types differ, so their names do not clash), each from its own target's
  * description, with the same secrets.
  */
-import { loadStackConfig } from "../../stacks/config/fromPulumi.ts";
+import { loadStackConfig } from "../../config/fromPulumi.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { resolveSecrets } from "../../stacks/secrets.ts";
 import { renderDockerStack } from "../../stacks/docker/stack.ts";

@@ -1,4 +1,4 @@
-import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../config/parse.ts";
 
 /** Every problem the validator reports for a raw config; none when it is accepted. */
 export function configProblems(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem[] {

@@ -1,5 +1,5 @@
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { renderDashboards } from "../../dashboards/index.ts";
 import type { DashboardJson } from "./grafanaQueries.ts";
 

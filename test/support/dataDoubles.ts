@@ -1,4 +1,4 @@
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import type { ComponentState, DataPlatform, DataVolume } from "../../scripts/data/platform.ts";
 import type { OperationOptions, OperationSummary, StackOperations, StateResource, StepEvent } from "../../scripts/data/stackOps.ts";
 import type { RegisteredResource } from "./pulumiProgram.ts";

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { renderedFiles } from "../../stacks/render/files.ts";
 import { writeRenderedFiles } from "../../stacks/render/write.ts";

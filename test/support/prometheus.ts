@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { ComponentDescription, StackDescription } from "../../stacks/components/types.ts";
-import type { ComponentName } from "../../stacks/components/names.ts";
+import type { ComponentName } from "../../config/components.ts";
 import { PROMETHEUS_PORT } from "../../stacks/components/prometheus.ts";
 import { ALERTMANAGER_PORT } from "../../stacks/components/alertmanager.ts";
 import { startComponent, type RunningComponent } from "./localComponent.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { COMPONENT_NAMES } from "../../stacks/components/names.ts";
+import { COMPONENT_NAMES } from "../../config/components.ts";
 import { PINNED_IMAGES } from "../../stacks/components/images.ts";
 import { GO_TOOL_MODULES, builtRelease } from "../../scripts/tools/goModules.ts";
 import { DECLARED_STAND_INS } from "../../scripts/tools/standIns.ts";

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { CATALOG } from "../../alerts/catalog/metrics.ts";
 import { recordingRuleGroups } from "../../alerts/recording/index.ts";
 import { isAlertingRule } from "../../alerts/model.ts";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 
 const recordingExprs = recordingRuleGroups(parseStackConfig({ values: {}, secrets: {} })).flatMap((group) => group.rules.filter((rule) => !isAlertingRule(rule)).map((rule) => rule.expr));
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import {
   checkIngressClass,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../config/parse.ts";
 import { configProblems } from "../support/configProblems.ts";
-import { parseStackDocument, StackFileError } from "../../stacks/config/fromStackFile.ts";
+import { parseStackDocument, StackFileError } from "../../config/fromStackFile.ts";
 
 function problemsOf(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem[] {
   return configProblems(values, secrets);

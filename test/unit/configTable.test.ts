@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { parseStackConfig, type ConfigProblem } from "../../config/parse.ts";
 import { configProblems } from "../support/configProblems.ts";
-import { configWarnings } from "../../stacks/config/warnings.ts";
+import { configWarnings } from "../../config/warnings.ts";
 
 const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { renderDashboards } from "../../dashboards/index.ts";
 import { DATASOURCE_UIDS } from "../../stacks/components/datasourceUids.ts";
 import { BUDGET_ALERTS } from "../../alerts/names.ts";

@@ -8,7 +8,7 @@ import { ProgressView, formatSummary } from "../../scripts/data/progress.ts";
 import { dataPreflight } from "../../scripts/data/preflight.ts";
 import { checkPassphrase } from "../../scripts/preflight/checks.ts";
 import { stackSecretsProvider } from "../../scripts/pulumi/secretsProvider.ts";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { fakeExec } from "../support/fakeExec.ts";
 import { runScript } from "../support/scripts.ts";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { createServer, type Server } from "node:net";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "../../scripts/preflight/dockerHostNetwork.ts";
 import { freePort } from "../support/processes.ts";
 import { fakeExec } from "../support/fakeExec.ts";

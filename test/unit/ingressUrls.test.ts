@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 
 const hosts = { grafana: "grafana.example.com", prometheus: "prometheus.example.com", alertmanager: "alerts.example.com" };

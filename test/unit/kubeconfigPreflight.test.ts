@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { checkKubernetesCluster } from "../../scripts/preflight/kubernetesChecks.ts";
 import { fakeExec } from "../support/fakeExec.ts";
 

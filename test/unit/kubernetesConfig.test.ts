@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
-import { parseStackConfig, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { parseStackConfig, type ConfigProblem } from "../../config/parse.ts";
 import { configProblems } from "../support/configProblems.ts";
-import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
-import { privilegedNamespace } from "../../stacks/config/privilegedNamespace.ts";
+import { parseStackDocument } from "../../config/fromStackFile.ts";
+import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 
 function problemsOf(kubernetes: Record<string, unknown>, extra: Record<string, unknown> = {}): ConfigProblem[] {
   return configProblems({ target: "kubernetes", kubernetes, ...extra });

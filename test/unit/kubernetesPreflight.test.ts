@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { checkKubernetesCluster, checkStorageClass } from "../../scripts/preflight/kubernetesChecks.ts";
 import { preflight } from "../../scripts/preflight/run.ts";
 import { PreconditionError } from "../../scripts/cli.ts";

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { parseStackConfig, type ConfigProblem } from "../../stacks/config/parse.ts";
+import { parseStackConfig, type ConfigProblem } from "../../config/parse.ts";
 import { configProblems } from "../support/configProblems.ts";
-import { nodeExporterOnHostNetwork } from "../../stacks/config/nodeExporterNetwork.ts";
+import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
 

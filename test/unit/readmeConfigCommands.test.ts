@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dump, load } from "js-yaml";
-import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
+import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { REPO_ROOT } from "../support/scripts.ts";
 import { pulumiConfigSetPath } from "../support/pulumiConfigSet.ts";
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { dataOwners, strayClaims, strayDockerVolumes, type DataOwners } from "../../scripts/preflight/strayData.ts";
 import { preflight } from "../../scripts/preflight/run.ts";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { stackExpectations } from "../../scripts/verify/expectations.ts";
 import { grafanaChecks } from "../../scripts/verify/grafanaChecks.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../../config/parse.ts";
 import { renderDashboards } from "../../../dashboards/index.ts";
 import { compareDashboard, compareDashboards, type DashboardJson, type PanelJson } from "../../../scripts/diff/dashboards.ts";
 

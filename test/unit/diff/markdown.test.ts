@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../../config/parse.ts";
 import { describeStack } from "../../../stacks/components/stack.ts";
 import { renderedFiles } from "../../../stacks/render/files.ts";
 import { compareArtifacts, hasChanges, type Artifacts } from "../../../scripts/diff/compare.ts";

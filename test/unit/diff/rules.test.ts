@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../../config/parse.ts";
 import { renderRuleFiles } from "../../../alerts/index.ts";
 import { compareRules, parseRuleFile, type RuleFileContent, type RuleGroupYaml } from "../../../scripts/diff/rules.ts";
 

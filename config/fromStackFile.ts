@@ -6,7 +6,7 @@ import { CONFIG_NAMESPACE, SECRET_KEYS, type StackConfig } from "./schema.ts";
 import { misplacedKeyProblems } from "./namespaces.ts";
 
 /** Where the stack config files live (Pulumi.yaml's stackConfigDir). */
-export const STACKS_DIR = new URL("..", import.meta.url).pathname;
+export const STACKS_DIR = new URL("../stacks/", import.meta.url).pathname;
 
 export function stackFilePath(stack: string, stacksDir = STACKS_DIR): string {
   return join(stacksDir, `Pulumi.${stack}.yaml`);

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type SecretKey, type StackConfig } from "./schema.ts";
-import { CATALOG } from "../../alerts/catalog/metrics.ts";
-import { prometheusStorageProblems, resourceOrderProblems } from "./kubernetesChecks.ts";
+import { CATALOG } from "../alerts/catalog/metrics.ts";
+import { prometheusStorageProblems, resourceOrderProblems } from "./resourceChecks.ts";
 import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
 import { jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
 import { nodeExporterProblems } from "./nodeExporterChecks.ts";
