@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type SecretKey, type StackConfig } from "./schema.ts";
-import { CATALOG } from "../alerts/catalog/metrics.ts";
+import { CATALOG } from "../metrics/catalog/metrics.ts";
 import { prometheusStorageProblems, resourceOrderProblems } from "./resourceChecks.ts";
 import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
 import { jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";

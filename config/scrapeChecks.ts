@@ -3,7 +3,7 @@ import { CONFIG_NAMESPACE, type StackConfig } from "./schema.ts";
 import type { ConfigProblem } from "./parse.ts";
 import { durationSeconds, formatDuration } from "./durations.ts";
 import { describeStack } from "../stacks/components/stack.ts";
-import { shortestRuleRateWindow } from "../alerts/rateWindows.ts";
+import { shortestRuleRateWindow } from "../rules/rateWindows.ts";
 
 /** The job names of the prometheus.yml the stack would ship, in order. */
 function renderedJobNames(config: StackConfig): string[] {

@@ -2,12 +2,12 @@ import { AnnotationQueryBuilder } from "@grafana/grafana-foundation-sdk/dashboar
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { StackConfig } from "../config/schema.ts";
 import { durationSeconds } from "../config/durations.ts";
-import { SERIES } from "../alerts/recording/canonical.ts";
-import { BUDGET_ALERTS } from "../alerts/names.ts";
+import { SERIES } from "../metrics/canonical.ts";
+import { BUDGET_ALERTS } from "../rules/names.ts";
 import { PROMETHEUS } from "./common/datasources.ts";
 import { filtered } from "./common/filters.ts";
 import { instantQuery, rangeQuery } from "./common/queries.ts";
-import { totalOver } from "../alerts/recording/promql.ts";
+import { totalOver } from "../metrics/promql.ts";
 import { labelVariable } from "./common/variables.ts";
 import { higherIsWorse, steps } from "./common/thresholds.ts";
 import { UNITS } from "./common/units.ts";

@@ -11,7 +11,7 @@ import { mkdtempSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseStackConfig } from "../config/parse.ts";
-import { renderRuleFiles } from "../alerts/index.ts";
+import { renderRuleFiles } from "../rules/ruleFiles.ts";
 import { renderDashboards } from "../dashboards/index.ts";
 import { PreconditionError, runCli, UsageError } from "./cli.ts";
 import { BENCH_COMMAND } from "./cli/commands.ts";

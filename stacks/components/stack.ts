@@ -6,7 +6,7 @@ import { describeGrafana } from "./grafana.ts";
 import { describeJaeger } from "./jaeger.ts";
 import { describeNodeExporter } from "./nodeExporter.ts";
 import { describeAlertmanager } from "./alertmanager.ts";
-import { renderRuleFiles } from "../../alerts/index.ts";
+import { renderRuleFiles } from "../../rules/ruleFiles.ts";
 import { renderDashboards } from "../../dashboards/index.ts";
 
 /**

@@ -63,7 +63,7 @@ beforeAll(() => {
   repo.write(stackFile, dump(document));
   commits.threshold = repo.commitAll("Alert on host memory earlier");
 
-  repo.replace("alerts/index.ts", RULE_FILES_ANCHOR, `${RULE_FILES_ANCHOR}${NEW_RULE_FILE}`);
+  repo.replace("rules/ruleFiles.ts", RULE_FILES_ANCHOR, `${RULE_FILES_ANCHOR}${NEW_RULE_FILE}`);
   commits.newRule = repo.commitAll("A new alert");
 
   repo.write("README.md", `${repo.read("README.md")}\nA line that changes no generated file.\n`);

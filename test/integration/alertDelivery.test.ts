@@ -6,7 +6,7 @@ import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../stacks/components/stack.ts";
 import { renderedFiles } from "../../stacks/render/files.ts";
 import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import { SERIES } from "../../alerts/recording/canonical.ts";
+import { SERIES } from "../../metrics/canonical.ts";
 import { freePort, waitFor, type RunningProcess } from "../support/processes.ts";
 import { startAlertmanager, startPrometheus } from "../support/prometheus.ts";
 import { instantQuery } from "../support/prometheusApi.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SLO_SERIES } from "../../alerts/slo.ts";
-import { catalogMetric } from "../../alerts/catalog/metrics.ts";
+import { SLO_SERIES } from "../../rules/slo.ts";
+import { catalogMetric } from "../../metrics/catalog/metrics.ts";
 import { startLlmPrometheus, type LlmPrometheus } from "../support/llmPrometheus.ts";
 import { performanceFamilies } from "../support/synthetic/vocabularies.ts";
 import { healthyWorkload, SPREAD } from "../support/synthetic/workload.ts";

@@ -6,7 +6,7 @@ import { meanOf, mergeFamilies, type Family } from "../support/synthetic/familie
 import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
 import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation } from "../support/grafanaQueries.ts";
 import { instantQuery, type Sample } from "../support/prometheusApi.ts";
-import { SERIES } from "../../alerts/recording/canonical.ts";
+import { SERIES } from "../../metrics/canonical.ts";
 
 /**
  * The LLM Performance dashboard against a real Prometheus, fed once only seed 000's metrics and once only

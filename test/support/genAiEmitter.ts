@@ -1,7 +1,7 @@
 import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { catalogMetric } from "../../alerts/catalog/metrics.ts";
+import { catalogMetric } from "../../metrics/catalog/metrics.ts";
 
 /** One model a GenAI client calls, and how its calls go. */
 export interface GenAiModel {

@@ -11,7 +11,7 @@ import { startPrometheus, type RunningPrometheus } from "./prometheus.ts";
 import { instantQuery } from "./prometheusApi.ts";
 import { startExporter, type SyntheticExporter } from "./synthetic/exporter.ts";
 import type { Family } from "./synthetic/families.ts";
-import { SERIES } from "../../alerts/recording/canonical.ts";
+import { SERIES } from "../../metrics/canonical.ts";
 
 export interface LlmPrometheus {
   url: string;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { CATALOG } from "../../alerts/catalog/metrics.ts";
-import { recordingRuleGroups } from "../../alerts/recording/index.ts";
-import { isAlertingRule } from "../../alerts/model.ts";
+import { CATALOG } from "../../metrics/catalog/metrics.ts";
+import { recordingRuleGroups } from "../../rules/recording/index.ts";
+import { isAlertingRule } from "../../rules/model.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 
 const recordingExprs = recordingRuleGroups(parseStackConfig({ values: {}, secrets: {} })).flatMap((group) => group.rules.filter((rule) => !isAlertingRule(rule)).map((rule) => rule.expr));

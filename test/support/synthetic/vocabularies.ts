@@ -1,5 +1,5 @@
-import { catalogMetric } from "../../../alerts/catalog/metrics.ts";
-import type { Vocabulary } from "../../../alerts/catalog/types.ts";
+import { catalogMetric } from "../../../metrics/catalog/metrics.ts";
+import type { Vocabulary } from "../../../metrics/catalog/types.ts";
 import type { CallProfile } from "./workload.ts";
 import { addCounter, addGauge, addObservations, counter, gauge, histogram, meanOf, type Family, type Labels } from "./families.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
-import { renderRuleFiles } from "../../../alerts/index.ts";
+import { renderRuleFiles } from "../../../rules/ruleFiles.ts";
 import { compareRules, parseRuleFile, type RuleFileContent, type RuleGroupYaml } from "../../../scripts/diff/rules.ts";
 
 function renderedRules(values: Record<string, unknown> = {}): RuleFileContent[] {

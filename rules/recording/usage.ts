@@ -1,6 +1,6 @@
 import type { RuleGroup } from "../model.ts";
-import { SERIES } from "./canonical.ts";
-import { mapLabel, sumByCanonical } from "./promql.ts";
+import { SERIES } from "../../metrics/canonical.ts";
+import { mapLabel, sumByCanonical } from "../../metrics/promql.ts";
 
 const labels = { vocabulary: "usage" };
 

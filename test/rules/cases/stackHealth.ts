@@ -1,5 +1,5 @@
-import type { StackConfig } from "../../config/schema.ts";
-import { runbookUrl } from "../runbook.ts";
+import type { StackConfig } from "../../../config/schema.ts";
+import { runbookUrl } from "../../../rules/runbook.ts";
 import type { RuleFileTests } from "./model.ts";
 
 /** Scenarios for alerts/stackHealth.ts, with the thresholds at their defaults (5m down, 90% memory). */

@@ -1,7 +1,7 @@
-import { generatedYaml } from "../../stacks/files/yaml.ts";
+import { generatedYaml } from "../../../stacks/files/yaml.ts";
 import type { RuleFileTests } from "./model.ts";
 
-import type { RuleGroup } from "../model.ts";
+import type { RuleGroup } from "../../../rules/model.ts";
 
 /**
  * A promtool test file for one rule file, loaded with the rule files it reads from (the recording rules),

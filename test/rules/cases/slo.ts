@@ -1,6 +1,6 @@
-import type { StackConfig } from "../../config/schema.ts";
-import { catalogMetric } from "../catalog/metrics.ts";
-import { runbookUrl } from "../runbook.ts";
+import type { StackConfig } from "../../../config/schema.ts";
+import { catalogMetric } from "../../../metrics/catalog/metrics.ts";
+import { runbookUrl } from "../../../rules/runbook.ts";
 import type { AlertScenario, ExpectedAlert, RuleFileTests, Series } from "./model.ts";
 import { histogram, usageCalls } from "./series.ts";
 

@@ -1,8 +1,8 @@
 import type { StackConfig } from "../config/schema.ts";
 import { durationSeconds } from "../config/durations.ts";
 import type { RuleGroup } from "./model.ts";
-import { SERIES } from "./recording/canonical.ts";
-import { totalOver } from "./recording/promql.ts";
+import { SERIES } from "../metrics/canonical.ts";
+import { totalOver } from "../metrics/promql.ts";
 import { BUDGET_ALERTS } from "./names.ts";
 import { runbookUrl } from "./runbook.ts";
 import { twinAlerts } from "./twins.ts";

@@ -1,4 +1,4 @@
-import type { Severity } from "../model.ts";
+import type { Severity } from "../../../rules/model.ts";
 
 /**
  * promtool unit tests for alerts, as typed values. Each scenario feeds its own series and checks one

@@ -1,6 +1,6 @@
 import type { StackConfig } from "../config/schema.ts";
 import type { AlertingRule, RuleGroup } from "./model.ts";
-import { SERIES } from "./recording/canonical.ts";
+import { SERIES } from "../metrics/canonical.ts";
 import { runbookUrl } from "./runbook.ts";
 import { twinAlerts } from "./twins.ts";
 

@@ -1,6 +1,6 @@
 import type { StackConfig } from "../config/schema.ts";
 import { durationSeconds } from "../config/durations.ts";
-import { ruleFileGroups } from "./index.ts";
+import { ruleFileGroups } from "./ruleFiles.ts";
 
 /** Functions whose range vector must hold at least two samples to return anything. */
 const TWO_SAMPLE_FUNCTIONS = ["rate", "irate", "increase", "delta", "idelta", "deriv", "changes", "resets"];

@@ -5,10 +5,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseStackConfig } from "../../config/parse.ts";
-import { renderRuleFiles, ruleFileGroups } from "../../alerts/index.ts";
-import { alertTests } from "../../alerts/cases/index.ts";
-import { renderPromtoolTests } from "../../alerts/cases/promtoolFile.ts";
-import { isAlertingRule } from "../../alerts/model.ts";
+import { renderRuleFiles, ruleFileGroups } from "../../rules/ruleFiles.ts";
+import { alertTests } from "./cases/index.ts";
+import { renderPromtoolTests } from "./cases/promtoolFile.ts";
+import { isAlertingRule } from "../../rules/model.ts";
 import { requireTool } from "../support/tools.ts";
 
 const config = parseStackConfig({ values: {}, secrets: {} });

@@ -1,6 +1,6 @@
 import type { RuleGroup } from "../model.ts";
-import { SERIES } from "./canonical.ts";
-import { fromGenAiLabels, mapLabel, ratio, sumByCanonical } from "./promql.ts";
+import { SERIES } from "../../metrics/canonical.ts";
+import { fromGenAiLabels, mapLabel, ratio, sumByCanonical } from "../../metrics/promql.ts";
 
 const labels = { vocabulary: "genai" };
 

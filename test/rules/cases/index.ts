@@ -1,4 +1,4 @@
-import type { StackConfig } from "../../config/schema.ts";
+import type { StackConfig } from "../../../config/schema.ts";
 import type { RuleFileTests } from "./model.ts";
 import { stackHealthTests } from "./stackHealth.ts";
 import { llmAlertTests } from "./llmAlerts.ts";

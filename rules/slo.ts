@@ -1,6 +1,6 @@
 import type { StackConfig } from "../config/schema.ts";
 import type { AlertingRule, RecordingRule, RuleGroup } from "./model.ts";
-import { SERIES, type Window } from "./recording/canonical.ts";
+import { SERIES, type Window } from "../metrics/canonical.ts";
 import { runbookUrl } from "./runbook.ts";
 
 /**
