@@ -1,10 +1,10 @@
 import { CONFIG_NAMESPACE, type ParsedStackConfig } from "./schema.ts";
 import type { ConfigProblem } from "./parse.ts";
 import { quantityValue } from "./quantity.ts";
-import { DEFAULT_RESOURCES } from "../stacks/components/defaultResources.ts";
-import { PROMETHEUS_DEFAULT_STORAGE } from "../stacks/components/prometheus.ts";
+import { DEFAULT_RESOURCES } from "../components/defaultResources.ts";
+import { PROMETHEUS_DEFAULT_STORAGE } from "../components/prometheus/description.ts";
 import type { ComponentName } from "./components.ts";
-import type { Resources } from "../stacks/components/types.ts";
+import type { Resources } from "../components/types.ts";
 
 const PAIRS = [
   ["cpuLimit", "cpuRequest", "CPU"],

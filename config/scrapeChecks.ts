@@ -2,7 +2,7 @@ import { load } from "js-yaml";
 import { CONFIG_NAMESPACE, type StackConfig } from "./schema.ts";
 import type { ConfigProblem } from "./parse.ts";
 import { durationSeconds, formatDuration } from "./durations.ts";
-import { describeStack } from "../stacks/components/stack.ts";
+import { describeStack } from "../components/stack.ts";
 import { shortestRuleRateWindow } from "../rules/rateWindows.ts";
 
 /** The job names of the prometheus.yml the stack would ship, in order. */

@@ -1,6 +1,6 @@
 import type { StackConfig } from "../config/schema.ts";
-import type { RuleFile } from "../stacks/components/prometheus.ts";
-import { generatedYaml } from "../stacks/files/yaml.ts";
+import type { RuleFile } from "../components/prometheus/description.ts";
+import { generatedYaml } from "../components/generatedYaml.ts";
 import type { RuleGroup } from "./model.ts";
 import { stackHealthRules } from "./stackHealth.ts";
 import { recordingRuleGroups } from "./recording/index.ts";

@@ -26,8 +26,8 @@ import { componentOf, type RunningPrometheus } from "../test/support/prometheus.
 import { startComponent } from "../test/support/localComponent.ts";
 import { requireTool } from "../test/support/tools.ts";
 import { reportedVersion } from "./tools/version.ts";
-import { describeStack } from "../stacks/components/stack.ts";
-import { PROMETHEUS_PORT } from "../stacks/components/prometheus.ts";
+import { describeStack } from "../components/stack.ts";
+import { PROMETHEUS_PORT } from "../components/prometheus/description.ts";
 import { interpolate, panelQueries, type DashboardJson } from "../test/support/grafanaQueries.ts";
 
 const STEP_SECONDS = 60;

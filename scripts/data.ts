@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { readStackFile, stackFilePath } from "../config/fromStackFile.ts";
-import { describeStack } from "../stacks/components/stack.ts";
+import { describeStack } from "../components/stack.ts";
 import { endpointUrls, hostForBindAddress } from "../stacks/endpoints.ts";
 import { kubernetesAccess } from "../stacks/kubernetes/access.ts";
 import { runCli } from "./cli.ts";

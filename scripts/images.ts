@@ -5,7 +5,7 @@
  * config overrides applied): `npm run --silent images | xargs -n1 docker pull` warms a machine.
  */
 import { readStackFile } from "../config/fromStackFile.ts";
-import { describeStack } from "../stacks/components/stack.ts";
+import { describeStack } from "../components/stack.ts";
 import { runCli } from "./cli.ts";
 import { IMAGES_COMMAND } from "./cli/commands.ts";
 import { parseCommandLine, usageLine } from "./cli/options.ts";

@@ -5,8 +5,8 @@
  * Jaeger and Alertmanager config), byte for byte what the program ships, without the Pulumi CLI or Docker.
  */
 import { readStackFile } from "../config/fromStackFile.ts";
-import { describeStack } from "../stacks/components/stack.ts";
-import { renderedFiles } from "../stacks/render/files.ts";
+import { describeStack } from "../components/stack.ts";
+import { renderedFiles } from "../components/renderedFiles.ts";
 import { writeRenderedFiles } from "../stacks/render/write.ts";
 import { configWarnings, formatWarning } from "../config/warnings.ts";
 import { runCli } from "./cli.ts";

@@ -1,4 +1,4 @@
-import type { StackDescription } from "./components/types.ts";
+import type { StackDescription } from "../components/types.ts";
 
 /**
  * The URL of every port users reach, keyed "<component>.<port name>", given the host they reach it on.

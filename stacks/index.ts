@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig } from "../config/fromPulumi.ts";
-import { describeStack } from "./components/stack.ts";
+import { describeStack } from "../components/stack.ts";
 import { resolveSecrets } from "./secrets.ts";
 import { renderDockerStack } from "./docker/stack.ts";
 import { renderKubernetesStack } from "./kubernetes/stack.ts";

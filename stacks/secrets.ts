@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { LoadedStackConfig } from "../config/fromPulumi.ts";
-import type { SecretName } from "./components/types.ts";
+import type { SecretName } from "../components/types.ts";
 
 /**
  * The secrets components read. The Grafana admin password is the stack's `grafanaAdminPassword` when set;

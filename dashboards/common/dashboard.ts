@@ -5,7 +5,7 @@ import {
   type Dashboard,
   type QueryVariableBuilder,
 } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { DashboardFile } from "../../stacks/components/grafana.ts";
+import type { DashboardFile } from "../../components/grafana/description.ts";
 import type { Panel } from "./panels.ts";
 
 export interface DashboardSpec {

@@ -1,7 +1,7 @@
 import { isComponentName, type ComponentName } from "../../config/components.ts";
 import type { StackConfig } from "../../config/schema.ts";
 import { quantityValue } from "../../config/quantity.ts";
-import { LABELS } from "../../stacks/kubernetes/labels.ts";
+import { LABELS } from "../../components/kubernetesLabels.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 import type { Exec } from "../preflight/exec.ts";
 import type { ComponentState, DataPlatform, DataVolume } from "./platform.ts";

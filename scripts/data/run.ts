@@ -1,5 +1,5 @@
 import type { ComponentName } from "../../config/components.ts";
-import type { StackDescription } from "../../stacks/components/types.ts";
+import type { StackDescription } from "../../components/types.ts";
 import type { StackConfig } from "../../config/schema.ts";
 import { PreconditionError } from "../cli.ts";
 import { formatChecks, type Check } from "../preflight/checks.ts";

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StackConfig } from "../../config/schema.ts";
 import { CONFIG_NAMESPACE } from "../../config/schema.ts";
-import type { StackDescription } from "../../stacks/components/types.ts";
+import type { StackDescription } from "../../components/types.ts";
 import { componentLabels, podTemplate } from "../../stacks/kubernetes/podTemplate.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
-import { LABELS } from "../../stacks/kubernetes/labels.ts";
+import { LABELS } from "../../components/kubernetesLabels.ts";
 import type { Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
 

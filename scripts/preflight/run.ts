@@ -1,5 +1,5 @@
 import type { StackConfig } from "../../config/schema.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { PreconditionError } from "../cli.ts";
 import { checkDocker, checkHostPorts, checkPulumiCli, formatChecks, portsHeldByStack, type Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";

@@ -3,7 +3,7 @@ import type { StackConfig } from "../../config/schema.ts";
 import { CONFIG_NAMESPACE } from "../../config/schema.ts";
 import { readStackFile, STACKS_DIR } from "../../config/fromStackFile.ts";
 import { LABELS as DOCKER_LABELS } from "../../stacks/docker/naming.ts";
-import { LABELS as KUBERNETES_LABELS } from "../../stacks/kubernetes/labels.ts";
+import { LABELS as KUBERNETES_LABELS } from "../../components/kubernetesLabels.ts";
 import type { Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
 

@@ -1,4 +1,4 @@
-import type { StackDescription } from "../../stacks/components/types.ts";
+import type { StackDescription } from "../../components/types.ts";
 import type { StackConfig } from "../../config/schema.ts";
 import { endpointUrls, hostForBindAddress } from "../../stacks/endpoints.ts";
 import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";

@@ -1,5 +1,5 @@
 import { load } from "js-yaml";
-import type { StackDescription } from "../../stacks/components/types.ts";
+import type { StackDescription } from "../../components/types.ts";
 import type { StackConfig } from "../../config/schema.ts";
 
 /** What the program shipped, read back from the files it rendered: what a healthy stack must show. */

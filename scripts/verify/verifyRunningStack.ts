@@ -1,5 +1,5 @@
 import type { ComponentName } from "../../config/components.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import type { StackConfig } from "../../config/schema.ts";
 import { exec } from "../preflight/exec.ts";
 import type { Check } from "../preflight/checks.ts";

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
-import type { ComponentDescription } from "../components/types.ts";
+import type { ComponentDescription } from "../../components/types.ts";
 import { requireSecret, type StackSecrets } from "../secrets.ts";
-import { DOCKER_HOST_NAME } from "../components/context.ts";
-import { readyBudgetSeconds } from "../components/startBudget.ts";
+import { DOCKER_HOST_NAME } from "../../components/context.ts";
+import { readyBudgetSeconds } from "../../components/startBudget.ts";
 import { containerName, LABELS, volumeName } from "./naming.ts";
 import { dockerLimits } from "./limits.ts";
 import { secretFileAccess, secretFilesReadableTest } from "./secretFileAccess.ts";

@@ -1,5 +1,5 @@
 import { quantityValue } from "../../config/quantity.ts";
-import type { Resources } from "../components/types.ts";
+import type { Resources } from "../../components/types.ts";
 
 /**
  * The fewest CPUs a Docker engine may have: Docker Desktop, Colima and WSL2 can be set to one. Docker

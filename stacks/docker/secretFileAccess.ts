@@ -1,4 +1,4 @@
-import type { ComponentDescription } from "../components/types.ts";
+import type { ComponentDescription } from "../../components/types.ts";
 
 /** The group every file a container is given belongs to when the provider does not set owner and group. */
 const ROOT_GROUP = 0;

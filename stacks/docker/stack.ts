@@ -1,6 +1,6 @@
 import * as docker from "@pulumi/docker";
 import type { StackConfig } from "../../config/schema.ts";
-import type { StackDescription } from "../components/types.ts";
+import type { StackDescription } from "../../components/types.ts";
 import type { StackSecrets } from "../secrets.ts";
 import type { ComponentName } from "../../config/components.ts";
 import { DockerComponent } from "./component.ts";

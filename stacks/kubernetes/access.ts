@@ -1,5 +1,5 @@
 import type { StackConfig } from "../../config/schema.ts";
-import type { ComponentDescription, StackDescription } from "../components/types.ts";
+import type { ComponentDescription, StackDescription } from "../../components/types.ts";
 import { endpointUrls } from "../endpoints.ts";
 import { workloadName } from "./naming.ts";
 import { componentNamespace } from "./podSecurity.ts";

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../../config/schema.ts";
-import type { ComponentDescription, SecretName, StackDescription } from "../components/types.ts";
+import type { ComponentDescription, SecretName, StackDescription } from "../../components/types.ts";
 import { configMapData, configMapEntries } from "./configFiles.ts";
 import { claimName, configMapName, externalServiceName, workloadName } from "./naming.ts";
-import { LABELS, selectorLabels } from "./labels.ts";
+import { LABELS, selectorLabels } from "../../components/kubernetesLabels.ts";
 import { componentLabels, podTemplate, stableLabels } from "./podTemplate.ts";
 import { retainedObjectAnnotations } from "./retained.ts";
 import { storageSize } from "./overrides.ts";
@@ -12,7 +12,7 @@ import { discoveryAccess } from "./rbac.ts";
 import { networkPolicySpec } from "./networkPolicy.ts";
 import { ingressFor } from "./access.ts";
 import { componentNamespace } from "./podSecurity.ts";
-import { readyBudgetSeconds } from "../components/startBudget.ts";
+import { readyBudgetSeconds } from "../../components/startBudget.ts";
 
 /** Beyond the component's own start: pulling its image, attaching its volume, scheduling on a new node. */
 const PULL_AND_SCHEDULE_SECONDS = 300;

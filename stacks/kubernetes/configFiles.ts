@@ -1,4 +1,4 @@
-import type { ComponentDescription, ConfigFile } from "../components/types.ts";
+import type { ComponentDescription, ConfigFile } from "../../components/types.ts";
 
 /** One config file as a ConfigMap key, mounted alone (subPath) at the file's path in the container. */
 export interface ConfigMapEntry {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ComponentName } from "../../config/components.ts";
-import type { SecretName } from "../components/types.ts";
+import type { SecretName } from "../../components/types.ts";
 import { volumeName } from "../docker/naming.ts";
 
 /**

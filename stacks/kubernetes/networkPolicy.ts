@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes";
-import type { ComponentDescription, StackDescription } from "../components/types.ts";
-import { selectorLabels } from "./labels.ts";
+import type { ComponentDescription, StackDescription } from "../../components/types.ts";
+import { selectorLabels } from "../../components/kubernetesLabels.ts";
 
 type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
 

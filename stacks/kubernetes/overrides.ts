@@ -1,5 +1,5 @@
 import type { StackConfig } from "../../config/schema.ts";
-import type { ComponentDescription, Resources } from "../components/types.ts";
+import type { ComponentDescription, Resources } from "../../components/types.ts";
 
 /** The component's requests and limits with the stack's `kubernetes.resources.<component>` laid over them. */
 export function effectiveResources(d: ComponentDescription, config: StackConfig): Resources {

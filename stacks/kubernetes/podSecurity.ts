@@ -1,4 +1,4 @@
-import type { ComponentDescription } from "../components/types.ts";
+import type { ComponentDescription } from "../../components/types.ts";
 import type { StackConfig } from "../../config/schema.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 

@@ -1,11 +1,11 @@
 import type * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../../config/schema.ts";
-import type { ComponentDescription, HealthCheck } from "../components/types.ts";
+import type { ComponentDescription, HealthCheck } from "../../components/types.ts";
 import type { ConfigMapEntry } from "./configFiles.ts";
 import { effectiveResources } from "./overrides.ts";
 import { secretName } from "./naming.ts";
-import { LABELS, selectorLabels } from "./labels.ts";
-import { startupBudgetSeconds } from "../components/startBudget.ts";
+import { LABELS, selectorLabels } from "../../components/kubernetesLabels.ts";
+import { startupBudgetSeconds } from "../../components/startBudget.ts";
 
 type PodTemplateSpec = k8s.types.input.core.v1.PodTemplateSpec;
 type Probe = k8s.types.input.core.v1.Probe;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import type { ComponentDescription } from "../components/types.ts";
+import type { ComponentDescription } from "../../components/types.ts";
 import { clusterScopedName, workloadName } from "./naming.ts";
 
 /** What kubernetes_sd reads, and nothing more: read-only, never secrets. */

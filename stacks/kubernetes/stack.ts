@@ -1,9 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../../config/schema.ts";
-import type { SecretName, StackDescription } from "../components/types.ts";
+import type { SecretName, StackDescription } from "../../components/types.ts";
 import type { ComponentName } from "../../config/components.ts";
 import { KubernetesComponent } from "./component.ts";
-import { LABELS } from "./labels.ts";
+import { LABELS } from "../../components/kubernetesLabels.ts";
 import { secretName } from "./naming.ts";
 import { SECRET_KEY } from "./podTemplate.ts";
 import { requireSecret, type StackSecrets } from "../secrets.ts";

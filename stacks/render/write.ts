@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import type { RenderedFile } from "./files.ts";
+import type { RenderedFile } from "../../components/renderedFiles.ts";
 
 /** Lists what the last render wrote, so the next one can remove files that are no longer generated. */
 const MANIFEST = ".llmobs-render.json";

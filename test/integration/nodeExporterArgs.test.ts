@@ -1,6 +1,6 @@
 import { afterAll, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { requireTool } from "../support/tools.ts";
 import { freePort, startProcess, waitFor, type RunningProcess } from "../support/processes.ts";
 

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import { parseStackConfig } from "../../config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { ALERTMANAGER_WEBHOOK_URL_FILE } from "../../stacks/components/alertmanager.ts";
+import { describeStack } from "../../components/stack.ts";
+import { ALERTMANAGER_WEBHOOK_URL_FILE } from "../../components/alertmanager/description.ts";
 import { requireTool } from "../support/tools.ts";
 
 function alertmanagerYml(values: Record<string, unknown>, secrets: Record<string, string> = {}): string {

@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readStackFile } from "../../config/fromStackFile.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { renderedFiles } from "../../stacks/render/files.ts";
+import { describeStack } from "../../components/stack.ts";
+import { renderedFiles } from "../../components/renderedFiles.ts";
 import { writeRenderedFiles } from "../../stacks/render/write.ts";
 import { requireTool, type ToolName } from "../support/tools.ts";
 

@@ -15,7 +15,7 @@ import {
   workload,
 } from "../support/kubernetesRun.ts";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { readFileSync } from "node:fs";
 
 const GENERATED_PASSWORD = "generated-password-for-tests";

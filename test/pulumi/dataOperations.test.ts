@@ -3,7 +3,7 @@ import { runProgram, type ProgramRun } from "../support/pulumiProgram.ts";
 import { FakePlatform, RecordingStack, stateFrom } from "../support/dataDoubles.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import type { StackConfig } from "../../config/schema.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { COMPONENT_NAMES, type ComponentName } from "../../config/components.ts";
 import { parseDataArgs } from "../../scripts/data/args.ts";
 import { runData, PartialFailure, type DataDependencies } from "../../scripts/data/run.ts";

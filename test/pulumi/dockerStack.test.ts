@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { plainStrings, runProgram, type ProgramRun } from "../support/pulumiProgram.ts";
-import { PINNED_IMAGES } from "../../stacks/components/images.ts";
+import { PINNED_IMAGES } from "../../components/images.ts";
 import { parseStackConfig } from "../../config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 
 const CONTAINER = "docker:index/container:Container";
 const VOLUME = "docker:index/volume:Volume";

@@ -4,7 +4,7 @@ import { runProgram, type ProgramRun } from "../support/pulumiProgram.ts";
 import { configFilesInPod, container, podSpec, stackFileConfig } from "../support/kubernetesRun.ts";
 import { COMPONENT_NAMES } from "../../config/components.ts";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
 import { readFileSync } from "node:fs";
 

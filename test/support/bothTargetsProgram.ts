@@ -4,7 +4,7 @@
  * description, with the same secrets.
  */
 import { loadStackConfig } from "../../config/fromPulumi.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { resolveSecrets } from "../../stacks/secrets.ts";
 import { renderDockerStack } from "../../stacks/docker/stack.ts";
 import { renderKubernetesStack } from "../../stacks/kubernetes/stack.ts";

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { dump, load } from "js-yaml";
-import type { StackDescription } from "../../stacks/components/types.ts";
-import { JAEGER_PORTS } from "../../stacks/files/jaegerConfig.ts";
+import type { StackDescription } from "../../components/types.ts";
+import { JAEGER_PORTS } from "../../components/jaeger/jaegerConfig.ts";
 import { localConfig, startComponent, type Placement, type RunningComponent } from "./localComponent.ts";
 import { componentOf } from "./prometheus.ts";
 

@@ -1,4 +1,4 @@
-import type { ComponentDescription, SecretName } from "../../stacks/components/types.ts";
+import type { ComponentDescription, SecretName } from "../../components/types.ts";
 import { join } from "node:path";
 import { startProcess, waitFor, type RunningProcess } from "./processes.ts";
 import { requireTool, type ToolName } from "./tools.ts";

@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import type { ComponentDescription, StackDescription } from "../../stacks/components/types.ts";
+import type { ComponentDescription, StackDescription } from "../../components/types.ts";
 import type { ComponentName } from "../../config/components.ts";
-import { PROMETHEUS_PORT } from "../../stacks/components/prometheus.ts";
-import { ALERTMANAGER_PORT } from "../../stacks/components/alertmanager.ts";
+import { PROMETHEUS_PORT } from "../../components/prometheus/description.ts";
+import { ALERTMANAGER_PORT } from "../../components/alertmanager/description.ts";
 import { startComponent, type RunningComponent } from "./localComponent.ts";
 
 export interface RunningPrometheus extends RunningComponent {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { COMPONENT_NAMES } from "../../config/components.ts";
-import { PINNED_IMAGES } from "../../stacks/components/images.ts";
+import { PINNED_IMAGES } from "../../components/images.ts";
 import { GO_TOOL_MODULES, builtRelease } from "../../scripts/tools/goModules.ts";
 import { DECLARED_STAND_INS } from "../../scripts/tools/standIns.ts";
 import { reportedVersion } from "../../scripts/tools/version.ts";

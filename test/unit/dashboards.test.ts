@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { renderDashboards } from "../../dashboards/index.ts";
-import { DATASOURCE_UIDS } from "../../stacks/components/datasourceUids.ts";
+import { DATASOURCE_UIDS } from "../../dashboards/common/datasourceUids.ts";
 import { BUDGET_ALERTS } from "../../rules/names.ts";
 import type { DashboardJson, PanelJson } from "../support/grafanaQueries.ts";
 

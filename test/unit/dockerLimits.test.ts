@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { dockerLimits, SMALLEST_ENGINE_CPUS } from "../../stacks/docker/limits.ts";
 
 const stack = describeStack(parseStackConfig({ values: {}, secrets: {} }));

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 
 const hosts = { grafana: "grafana.example.com", prometheus: "prometheus.example.com", alertmanager: "alerts.example.com" };
 

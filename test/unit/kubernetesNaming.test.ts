@@ -3,7 +3,7 @@ import { configMapName } from "../../stacks/kubernetes/naming.ts";
 import { CONFIG_MAP_MAX_BYTES, configMapData, configMapEntries } from "../../stacks/kubernetes/configFiles.ts";
 import { imageVersion } from "../../stacks/kubernetes/podTemplate.ts";
 import { parseStackConfig } from "../../config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 
 test("a ConfigMap's name follows its contents, not the order of its keys", () => {
   const name = configMapName("grafana", { "a.yml": "one", "b.yml": "two" });

@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { parseStackConfig, type ConfigProblem } from "../../config/parse.ts";
 import { configProblems } from "../support/configProblems.ts";
 import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
 
 const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { createServer, type Server } from "node:net";
 import { parseStackConfig } from "../../config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { checkDocker, checkHostPorts, checkPulumiCli, portsHeldByStack, PULUMI_CLI_FLOOR } from "../../scripts/preflight/checks.ts";
 import { preflight } from "../../scripts/preflight/run.ts";
 import { PreconditionError } from "../../scripts/cli.ts";

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseStackConfig } from "../../config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { dataOwners, strayClaims, strayDockerVolumes, type DataOwners } from "../../scripts/preflight/strayData.ts";
 import { preflight } from "../../scripts/preflight/run.ts";
 import { runData } from "../../scripts/data/run.ts";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { describeStack } from "../../components/stack.ts";
 import { stackExpectations } from "../../scripts/verify/expectations.ts";
 import { grafanaChecks } from "../../scripts/verify/grafanaChecks.ts";
 import { GrafanaApiDouble, type GrafanaState } from "../support/grafanaApiDouble.ts";

@@ -1,4 +1,4 @@
-import { generatedYaml } from "../../../stacks/files/yaml.ts";
+import { generatedYaml } from "../../../components/generatedYaml.ts";
 import type { RuleFileTests } from "./model.ts";
 
 import type { RuleGroup } from "../../../rules/model.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
-import { describeStack } from "../../../stacks/components/stack.ts";
-import { renderedFiles } from "../../../stacks/render/files.ts";
+import { describeStack } from "../../../components/stack.ts";
+import { renderedFiles } from "../../../components/renderedFiles.ts";
 import { compareConfigFile } from "../../../scripts/diff/configFiles.ts";
 
 function rendered(path: string, values: Record<string, unknown> = {}): string {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
-import { describeStack } from "../../../stacks/components/stack.ts";
-import { renderedFiles } from "../../../stacks/render/files.ts";
+import { describeStack } from "../../../components/stack.ts";
+import { renderedFiles } from "../../../components/renderedFiles.ts";
 import { compareArtifacts, hasChanges, type Artifacts } from "../../../scripts/diff/compare.ts";
 import { code, formatSummary, formatThresholds } from "../../../scripts/diff/markdown.ts";
 import { namedInSummary } from "../../support/diffSummary.ts";

@@ -1,5 +1,5 @@
 import type { StackConfig } from "../../config/schema.ts";
-import { generatedYaml } from "./yaml.ts";
+import { generatedYaml } from "../generatedYaml.ts";
 
 export const JAEGER_PORTS = {
   ui: 16686,

@@ -1,4 +1,4 @@
-import type { ComponentName } from "../../config/components.ts";
+import type { ComponentName } from "../config/components.ts";
 
 /**
  * The one place image versions are pinned. Stack config `images.<component>` overrides a pin.

@@ -1,5 +1,5 @@
-import type { StackConfig } from "../../config/schema.ts";
-import type { ComponentName } from "../../config/components.ts";
+import type { StackConfig } from "../config/schema.ts";
+import type { ComponentName } from "../config/components.ts";
 import type { SecretName } from "./types.ts";
 
 /** The Docker host's name inside containers that map it to the host gateway (`host-gateway`). */

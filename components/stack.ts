@@ -1,13 +1,13 @@
-import type { StackConfig } from "../../config/schema.ts";
+import type { StackConfig } from "../config/schema.ts";
 import { describeContext, type DescribeOverrides } from "./context.ts";
 import type { StackDescription } from "./types.ts";
-import { describePrometheus } from "./prometheus.ts";
-import { describeGrafana } from "./grafana.ts";
-import { describeJaeger } from "./jaeger.ts";
-import { describeNodeExporter } from "./nodeExporter.ts";
-import { describeAlertmanager } from "./alertmanager.ts";
-import { renderRuleFiles } from "../../rules/ruleFiles.ts";
-import { renderDashboards } from "../../dashboards/index.ts";
+import { describePrometheus } from "./prometheus/description.ts";
+import { describeGrafana } from "./grafana/description.ts";
+import { describeJaeger } from "./jaeger/description.ts";
+import { describeNodeExporter } from "./nodeExporter/description.ts";
+import { describeAlertmanager } from "./alertmanager/description.ts";
+import { renderRuleFiles } from "../rules/ruleFiles.ts";
+import { renderDashboards } from "../dashboards/index.ts";
 
 /**
  * The whole stack, described once for every target: each component with its image, ports, data, health

@@ -1,9 +1,9 @@
-import type { DescribeContext } from "./context.ts";
-import type { ComponentDescription, ConfigFile, Resources } from "./types.ts";
-import { PINNED_IMAGES } from "./images.ts";
+import type { DescribeContext } from "../context.ts";
+import type { ComponentDescription, ConfigFile, Resources } from "../types.ts";
+import { PINNED_IMAGES } from "../images.ts";
 import { ingressUrl } from "../../config/ingressUrl.ts";
-import { renderPrometheusYml } from "../files/prometheusYml.ts";
-import { ALERTMANAGER_PORT } from "./alertmanager.ts";
+import { renderPrometheusYml } from "./prometheusYml.ts";
+import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
 
 export const PROMETHEUS_PORT = 9090;
 const CONFIG_DIR = "/etc/prometheus";

@@ -1,6 +1,6 @@
 import type { StackConfig } from "../../config/schema.ts";
-import { DATASOURCE_UIDS } from "../components/datasourceUids.ts";
-import { generatedYaml } from "./yaml.ts";
+import { DATASOURCE_UIDS } from "../../dashboards/common/datasourceUids.ts";
+import { generatedYaml } from "../generatedYaml.ts";
 
 export interface DatasourceAddresses {
   prometheus: string;

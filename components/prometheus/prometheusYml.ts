@@ -1,7 +1,7 @@
-import type { DescribeContext } from "../components/context.ts";
+import type { DescribeContext } from "../context.ts";
 import type { ComponentName } from "../../config/components.ts";
-import { generatedYaml } from "./yaml.ts";
-import { selectorLabels, selectorString } from "../kubernetes/labels.ts";
+import { generatedYaml } from "../generatedYaml.ts";
+import { selectorLabels, selectorString } from "../kubernetesLabels.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 
 /** The ports the stack's own components expose metrics on, scraped by Prometheus. */

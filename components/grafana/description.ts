@@ -1,11 +1,11 @@
-import type { DescribeContext } from "./context.ts";
-import type { ComponentDescription, Resources } from "./types.ts";
-import { PINNED_IMAGES } from "./images.ts";
+import type { DescribeContext } from "../context.ts";
+import type { ComponentDescription, Resources } from "../types.ts";
+import { PINNED_IMAGES } from "../images.ts";
 import { ingressUrl } from "../../config/ingressUrl.ts";
-import { GRAFANA_DASHBOARDS_DIR, renderDashboardProvider, renderDatasources } from "../files/grafanaProvisioning.ts";
-import { PROMETHEUS_PORT } from "./prometheus.ts";
-import { JAEGER_PORTS } from "../files/jaegerConfig.ts";
-import { ALERTMANAGER_PORT } from "./alertmanager.ts";
+import { GRAFANA_DASHBOARDS_DIR, renderDashboardProvider, renderDatasources } from "./provisioning.ts";
+import { PROMETHEUS_PORT } from "../prometheus/description.ts";
+import { JAEGER_PORTS } from "../jaeger/jaegerConfig.ts";
+import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
 
 export const GRAFANA_PORT = 3000;
 const PROVISIONING_DIR = "/etc/grafana/provisioning";

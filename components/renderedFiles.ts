@@ -1,4 +1,4 @@
-import type { StackDescription } from "../components/types.ts";
+import type { StackDescription } from "./types.ts";
 
 export interface RenderedFile {
   /** "<component>/<path>", e.g. "prometheus/rules/stack-health.yml". */

@@ -1,7 +1,7 @@
-import type { DescribeContext } from "./context.ts";
-import type { ComponentDescription, Resources } from "./types.ts";
-import { PINNED_IMAGES } from "./images.ts";
-import { JAEGER_PORTS, renderJaegerConfig } from "../files/jaegerConfig.ts";
+import type { DescribeContext } from "../context.ts";
+import type { ComponentDescription, Resources } from "../types.ts";
+import { PINNED_IMAGES } from "../images.ts";
+import { JAEGER_PORTS, renderJaegerConfig } from "./jaegerConfig.ts";
 
 // The image declares /tmp as its volume and runs as uid 10001; a volume mounted there is writable by it.
 const DATA_DIR = "/tmp";

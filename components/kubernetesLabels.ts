@@ -1,4 +1,4 @@
-import type { ComponentName } from "../../config/components.ts";
+import type { ComponentName } from "../config/components.ts";
 
 /** The standard labels (https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/). */
 export const LABELS = {

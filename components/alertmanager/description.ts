@@ -1,8 +1,8 @@
-import type { DescribeContext } from "./context.ts";
-import type { ComponentDescription, Resources } from "./types.ts";
-import { PINNED_IMAGES } from "./images.ts";
+import type { DescribeContext } from "../context.ts";
+import type { ComponentDescription, Resources } from "../types.ts";
+import { PINNED_IMAGES } from "../images.ts";
 import { ingressUrl } from "../../config/ingressUrl.ts";
-import { renderAlertmanagerYml } from "../files/alertmanagerYml.ts";
+import { renderAlertmanagerYml } from "./alertmanagerYml.ts";
 
 export const ALERTMANAGER_PORT = 9093;
 export const ALERTMANAGER_WEBHOOK_URL_FILE = "/etc/alertmanager/secrets/webhook-url";

@@ -1,5 +1,5 @@
 import type { StackConfig } from "../../config/schema.ts";
-import { generatedYaml } from "./yaml.ts";
+import { generatedYaml } from "../generatedYaml.ts";
 
 export interface AlertmanagerYmlInput {
   /** Where the notification URL secret is mounted, when the stack sets one. */

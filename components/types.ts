@@ -1,4 +1,4 @@
-import type { ComponentName } from "../../config/components.ts";
+import type { ComponentName } from "../config/components.ts";
 
 /**
  * A component described once, target-neutrally. The Docker and Kubernetes renderers turn the same

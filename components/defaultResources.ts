@@ -1,10 +1,10 @@
-import type { ComponentName } from "../../config/components.ts";
+import type { ComponentName } from "../config/components.ts";
 import type { Resources } from "./types.ts";
-import { PROMETHEUS_RESOURCES } from "./prometheus.ts";
-import { GRAFANA_RESOURCES } from "./grafana.ts";
-import { JAEGER_RESOURCES } from "./jaeger.ts";
-import { NODE_EXPORTER_RESOURCES } from "./nodeExporter.ts";
-import { ALERTMANAGER_RESOURCES } from "./alertmanager.ts";
+import { PROMETHEUS_RESOURCES } from "./prometheus/description.ts";
+import { GRAFANA_RESOURCES } from "./grafana/description.ts";
+import { JAEGER_RESOURCES } from "./jaeger/description.ts";
+import { NODE_EXPORTER_RESOURCES } from "./nodeExporter/description.ts";
+import { ALERTMANAGER_RESOURCES } from "./alertmanager/description.ts";
 
 /**
  * Each component's default requests and limits, as its description uses them; config validation compares

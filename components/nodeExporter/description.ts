@@ -1,7 +1,7 @@
-import { DOCKER_HOST_NAME, type DescribeContext } from "./context.ts";
+import { DOCKER_HOST_NAME, type DescribeContext } from "../context.ts";
 import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
-import type { ComponentDescription, Resources } from "./types.ts";
-import { PINNED_IMAGES } from "./images.ts";
+import type { ComponentDescription, Resources } from "../types.ts";
+import { PINNED_IMAGES } from "../images.ts";
 
 
 // Virtual interfaces that carry traffic already counted on a physical one: each container's veth pair and
