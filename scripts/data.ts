@@ -7,8 +7,8 @@
 import { fileURLToPath } from "node:url";
 import { readStackFile, stackFilePath } from "../config/fromStackFile.ts";
 import { describeStack } from "../components/stack.ts";
-import { endpointUrls, hostForBindAddress } from "../stacks/endpoints.ts";
-import { kubernetesAccess } from "../stacks/kubernetes/access.ts";
+import { endpointUrls, hostForBindAddress } from "../targets/endpoints.ts";
+import { kubernetesAccess } from "../targets/kubernetes/access.ts";
 import { runCli } from "./cli.ts";
 import { exec } from "./preflight/exec.ts";
 import { parseDataArgs, USAGE } from "./data/args.ts";

@@ -1,5 +1,5 @@
 import { isComponentName, type ComponentName } from "../../config/components.ts";
-import { LABELS } from "../../stacks/docker/naming.ts";
+import { LABELS } from "../../targets/docker/naming.ts";
 import type { Exec } from "../preflight/exec.ts";
 import { parseDockerSize, type ComponentState, type DataPlatform, type DataVolume } from "./platform.ts";
 

@@ -1,6 +1,6 @@
 import type { ComponentName } from "../../config/components.ts";
 import type { StackConfig } from "../../config/schema.ts";
-import { volumeName } from "../../stacks/docker/naming.ts";
+import { volumeName } from "../../targets/docker/naming.ts";
 import type { StateResource } from "./stackOps.ts";
 import { componentPatterns, urnMatches } from "./urns.ts";
 import { formatBytes, type DataPlatform, type DataVolume } from "./platform.ts";

@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import type { StackConfig } from "../../config/schema.ts";
 import type { StackDescription } from "../../components/types.ts";
 import { CONFIG_NAMESPACE } from "../../config/schema.ts";
-import { LABELS } from "../../stacks/docker/naming.ts";
+import { LABELS } from "../../targets/docker/naming.ts";
 import type { Exec } from "./exec.ts";
 import type { SecretsProvider } from "../pulumi/secretsProvider.ts";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { StackConfig } from "../../config/schema.ts";
 import { CONFIG_NAMESPACE } from "../../config/schema.ts";
 import type { StackDescription } from "../../components/types.ts";
-import { componentLabels, podTemplate } from "../../stacks/kubernetes/podTemplate.ts";
+import { componentLabels, podTemplate } from "../../targets/kubernetes/podTemplate.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
 import { LABELS } from "../../components/kubernetesLabels.ts";

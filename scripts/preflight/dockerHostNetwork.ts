@@ -1,7 +1,7 @@
 import type { StackConfig } from "../../config/schema.ts";
 import { CONFIG_NAMESPACE } from "../../config/schema.ts";
 import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
-import { containerName, LABELS } from "../../stacks/docker/naming.ts";
+import { containerName, LABELS } from "../../targets/docker/naming.ts";
 import { canListen, type Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
 

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import type { StackConfig } from "../../config/schema.ts";
 import { CONFIG_NAMESPACE } from "../../config/schema.ts";
 import { readStackFile, STACKS_DIR } from "../../config/fromStackFile.ts";
-import { LABELS as DOCKER_LABELS } from "../../stacks/docker/naming.ts";
+import { LABELS as DOCKER_LABELS } from "../../targets/docker/naming.ts";
 import { LABELS as KUBERNETES_LABELS } from "../../components/kubernetesLabels.ts";
 import type { Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";

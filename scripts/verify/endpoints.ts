@@ -1,8 +1,8 @@
 import type { StackDescription } from "../../components/types.ts";
 import type { StackConfig } from "../../config/schema.ts";
-import { endpointUrls, hostForBindAddress } from "../../stacks/endpoints.ts";
-import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
-import { containerName } from "../../stacks/docker/naming.ts";
+import { endpointUrls, hostForBindAddress } from "../../targets/endpoints.ts";
+import { kubernetesAccess } from "../../targets/kubernetes/access.ts";
+import { containerName } from "../../targets/docker/naming.ts";
 import type { ComponentName } from "../../config/components.ts";
 
 /** Where verify reaches each component, and what to do when one does not answer, on either target. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../support/scripts.ts";
 import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, type WorkflowStep } from "../support/workflow.ts";
-import { LABELS } from "../../stacks/docker/naming.ts";
+import { LABELS } from "../../targets/docker/naming.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 
 const PATH = ".github/workflows/e2e.yml";

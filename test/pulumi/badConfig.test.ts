@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ProgramFailed, runProgram } from "../support/pulumiProgram.ts";
 
 test("a bad config stops the program before any resource is registered, naming every bad key", async () => {
-  const failure = await runProgram("../../stacks/index.ts", {
+  const failure = await runProgram("../../program/index.ts", {
     "llmobs:target": "docker",
     "llmobs:ports": { grafana: 70000 },
     "llmobs:bindAddress": "my-laptop",

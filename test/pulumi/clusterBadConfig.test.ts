@@ -4,7 +4,7 @@ import { ProgramFailed, runProgram } from "../support/pulumiProgram.ts";
 
 test("bad Kubernetes config stops the program before any resource is registered, naming every bad key", async () => {
   const failure = await runProgram(
-    "../../stacks/index.ts",
+    "../../program/index.ts",
     {
       "llmobs:target": "kubernetes",
       "llmobs:kubernetes": {

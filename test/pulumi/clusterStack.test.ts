@@ -27,7 +27,7 @@ const component = (name: string) => description.components.find((c) => c.name ==
 let run: ProgramRun;
 
 beforeAll(async () => {
-  run = await runProgram("../../stacks/index.ts", stackFileConfig("cluster"), { stack: "cluster" });
+  run = await runProgram("../../program/index.ts", stackFileConfig("cluster"), { stack: "cluster" });
 });
 
 describe("the cluster stack on Kubernetes", () => {

@@ -10,7 +10,7 @@ let run: ProgramRun;
 
 beforeAll(async () => {
   run = await runProgram(
-    "../../stacks/index.ts",
+    "../../program/index.ts",
     {
       "llmobs:target": "kubernetes",
       "llmobs:namePrefix": "team-a",

@@ -12,7 +12,7 @@ let run: ProgramRun;
 
 beforeAll(async () => {
   run = await runProgram(
-    "../../stacks/index.ts",
+    "../../program/index.ts",
     {
       "llmobs:target": "kubernetes",
       "llmobs:nodeExporter": { hostNetwork: false, port: 9110 },

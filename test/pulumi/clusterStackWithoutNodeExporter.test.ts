@@ -8,7 +8,7 @@ let run: ProgramRun;
 
 beforeAll(async () => {
   run = await runProgram(
-    "../../stacks/index.ts",
+    "../../program/index.ts",
     { "llmobs:target": "kubernetes", "llmobs:nodeExporter": { enabled: false }, "llmobs:kubernetes": { networkPolicy: true } },
     { stack: "cluster" },
   );

@@ -5,7 +5,7 @@ import { runProgram } from "../support/pulumiProgram.ts";
 // One program run per file: the program module is imported once.
 test("legal but surprising values are logged as Pulumi warnings naming the key, and the program runs", async () => {
   const warn = vi.spyOn(pulumi.log, "warn").mockResolvedValue(undefined);
-  const run = await runProgram("../../stacks/index.ts", {
+  const run = await runProgram("../../program/index.ts", {
     "llmobs:target": "docker",
     "llmobs:thresholds": { hostMemoryPercent: 100 },
     "llmobs:alerting": { groupWait: "10m" },

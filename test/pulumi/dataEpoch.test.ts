@@ -9,11 +9,11 @@ import { runProgram, type ProgramRun, type RegisteredResource } from "../support
 const runs: Record<string, ProgramRun> = {};
 
 beforeAll(async () => {
-  runs["docker"] = await runProgram("../../stacks/index.ts?docker-0", { "llmobs:target": "docker" });
-  runs["docker-bumped"] = await runProgram("../../stacks/index.ts?docker-1", { "llmobs:target": "docker", "llmobs:dataEpochs": { grafana: 1 } });
-  runs["cluster"] = await runProgram("../../stacks/index.ts?cluster-0", { "llmobs:target": "kubernetes" }, { stack: "cluster" });
+  runs["docker"] = await runProgram("../../program/index.ts?docker-0", { "llmobs:target": "docker" });
+  runs["docker-bumped"] = await runProgram("../../program/index.ts?docker-1", { "llmobs:target": "docker", "llmobs:dataEpochs": { grafana: 1 } });
+  runs["cluster"] = await runProgram("../../program/index.ts?cluster-0", { "llmobs:target": "kubernetes" }, { stack: "cluster" });
   runs["cluster-bumped"] = await runProgram(
-    "../../stacks/index.ts?cluster-1",
+    "../../program/index.ts?cluster-1",
     { "llmobs:target": "kubernetes", "llmobs:dataEpochs": { prometheus: "3" } },
     { stack: "cluster" },
   );

@@ -22,8 +22,8 @@ let docker: ProgramRun;
 let cluster: ProgramRun;
 
 beforeAll(async () => {
-  docker = await runProgram("../../stacks/index.ts", { "llmobs:target": "docker" });
-  cluster = await runProgram("../../stacks/index.ts?cluster", { "llmobs:target": "kubernetes" }, { stack: "cluster" });
+  docker = await runProgram("../../program/index.ts", { "llmobs:target": "docker" });
+  cluster = await runProgram("../../program/index.ts?cluster", { "llmobs:target": "kubernetes" }, { stack: "cluster" });
 });
 
 const GB = 1e9;

@@ -13,7 +13,7 @@ let run: ProgramRun;
 
 beforeAll(async () => {
   // The defaults of the local stack: nothing set but the target.
-  run = await runProgram("../../stacks/index.ts", { "llmobs:target": "docker" });
+  run = await runProgram("../../program/index.ts", { "llmobs:target": "docker" });
 });
 
 describe("the local stack on Docker", () => {

@@ -9,7 +9,7 @@ let run: ProgramRun;
 
 beforeAll(async () => {
   run = await runProgram(
-    "../../stacks/index.ts",
+    "../../program/index.ts",
     {
       "llmobs:target": "docker",
       "llmobs:namePrefix": "team-a",

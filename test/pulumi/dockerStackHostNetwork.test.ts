@@ -8,7 +8,7 @@ const CONTAINER = "docker:index/container:Container";
 let run: ProgramRun;
 
 beforeAll(async () => {
-  run = await runProgram("../../stacks/index.ts", { "llmobs:target": "docker", "llmobs:nodeExporter": { hostNetwork: true, port: 9101 } });
+  run = await runProgram("../../program/index.ts", { "llmobs:target": "docker", "llmobs:nodeExporter": { hostNetwork: true, port: 9101 } });
 });
 
 const nodeExporter = () => run.named(CONTAINER, "node-exporter").inputs;

@@ -3,7 +3,7 @@ import { ProgramFailed, runProgram } from "../support/pulumiProgram.ts";
 
 // One program run per file: the program module is imported once.
 test("a key under a misspelt namespace stops the program before any resource, with the key it was meant to be", async () => {
-  const failure = await runProgram("../../stacks/index.ts", { "llmobs:target": "docker", "llmbos:namePrefix": "obs", "kubernetes:context": "kind" }).then(
+  const failure = await runProgram("../../program/index.ts", { "llmobs:target": "docker", "llmbos:namePrefix": "obs", "kubernetes:context": "kind" }).then(
     () => undefined,
     (e: unknown) => e,
   );

@@ -5,7 +5,7 @@ import { configFilesInPod, container, podSpec, stackFileConfig } from "../suppor
 import { COMPONENT_NAMES } from "../../config/components.ts";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
-import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
+import { kubernetesAccess } from "../../targets/kubernetes/access.ts";
 import { readFileSync } from "node:fs";
 
 /**

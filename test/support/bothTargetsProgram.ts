@@ -5,9 +5,9 @@
  */
 import { loadStackConfig } from "../../config/fromPulumi.ts";
 import { describeStack } from "../../components/stack.ts";
-import { resolveSecrets } from "../../stacks/secrets.ts";
-import { renderDockerStack } from "../../stacks/docker/stack.ts";
-import { renderKubernetesStack } from "../../stacks/kubernetes/stack.ts";
+import { resolveSecrets } from "../../targets/secrets.ts";
+import { renderDockerStack } from "../../targets/docker/deploy.ts";
+import { renderKubernetesStack } from "../../targets/kubernetes/deploy.ts";
 
 const loaded = loadStackConfig();
 const secrets = resolveSecrets(loaded);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
-import { dockerLimits, SMALLEST_ENGINE_CPUS } from "../../stacks/docker/limits.ts";
+import { dockerLimits, SMALLEST_ENGINE_CPUS } from "../../targets/docker/limits.ts";
 
 const stack = describeStack(parseStackConfig({ values: {}, secrets: {} }));
 

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { configMapName } from "../../stacks/kubernetes/naming.ts";
-import { CONFIG_MAP_MAX_BYTES, configMapData, configMapEntries } from "../../stacks/kubernetes/configFiles.ts";
-import { imageVersion } from "../../stacks/kubernetes/podTemplate.ts";
+import { configMapName } from "../../targets/kubernetes/naming.ts";
+import { CONFIG_MAP_MAX_BYTES, configMapData, configMapEntries } from "../../targets/kubernetes/configMaps.ts";
+import { imageVersion } from "../../targets/kubernetes/podTemplate.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 

@@ -3,7 +3,7 @@ import { parseStackConfig, type ConfigProblem } from "../../config/parse.ts";
 import { configProblems } from "../support/configProblems.ts";
 import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
 import { describeStack } from "../../components/stack.ts";
-import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
+import { kubernetesAccess } from "../../targets/kubernetes/access.ts";
 
 const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);
 

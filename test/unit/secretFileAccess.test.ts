@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
-import { secretFileAccess } from "../../stacks/docker/secretFileAccess.ts";
+import { secretFileAccess } from "../../targets/docker/secretFileAccess.ts";
 
 interface FileOwner {
   uid: number;

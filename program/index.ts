@@ -5,11 +5,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig } from "../config/fromPulumi.ts";
 import { describeStack } from "../components/stack.ts";
-import { resolveSecrets } from "./secrets.ts";
-import { renderDockerStack } from "./docker/stack.ts";
-import { renderKubernetesStack } from "./kubernetes/stack.ts";
-import { kubernetesAccess } from "./kubernetes/access.ts";
-import { endpointUrls, hostForBindAddress } from "./endpoints.ts";
+import { resolveSecrets } from "../targets/secrets.ts";
+import { renderDockerStack } from "../targets/docker/deploy.ts";
+import { renderKubernetesStack } from "../targets/kubernetes/deploy.ts";
+import { kubernetesAccess } from "../targets/kubernetes/access.ts";
+import { endpointUrls, hostForBindAddress } from "../targets/endpoints.ts";
 
 const loaded = loadStackConfig();
 const { config } = loaded;

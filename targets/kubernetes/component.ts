@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../../config/schema.ts";
 import type { ComponentDescription, SecretName, StackDescription } from "../../components/types.ts";
-import { configMapData, configMapEntries } from "./configFiles.ts";
+import { configMapData, configMapEntries } from "./configMaps.ts";
 import { claimName, configMapName, externalServiceName, workloadName } from "./naming.ts";
 import { LABELS, selectorLabels } from "../../components/kubernetesLabels.ts";
 import { componentLabels, podTemplate, stableLabels } from "./podTemplate.ts";

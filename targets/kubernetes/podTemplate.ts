@@ -1,7 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../../config/schema.ts";
 import type { ComponentDescription, HealthCheck } from "../../components/types.ts";
-import type { ConfigMapEntry } from "./configFiles.ts";
+import type { ConfigMapEntry } from "./configMaps.ts";
 import { effectiveResources } from "./overrides.ts";
 import { secretName } from "./naming.ts";
 import { LABELS, selectorLabels } from "../../components/kubernetesLabels.ts";
