@@ -17,7 +17,7 @@ const runs = (text: string) => (step: WorkflowStep) => step.run?.includes(text) 
 
 describe(PATH, () => {
   test("runs on pushes to main and on pull requests that touch the stack, with read-only permissions", () => {
-    expect(workflow.on).toMatchObject({ push: { branches: ["main"] }, pull_request: { paths: expect.arrayContaining(["stacks/**", "scripts/**", "Pulumi.yaml"]) } });
+    expect(workflow.on).toMatchObject({ push: { branches: ["main"] }, pull_request: { paths: expect.arrayContaining(["stacks/**", "program/**", "cli/**", "Pulumi.yaml"]) } });
     expect(workflow.permissions).toEqual({ contents: "read" });
     for (const step of steps) expect(Boolean(step.run) !== Boolean(step.uses), JSON.stringify(step)).toBe(true);
   });

@@ -155,7 +155,7 @@ test("a base from before the render command: every artifact is new, and the summ
   const before = repo.git("commit-tree", emptyTree, "-m", "Before anything");
   const result = repo.runScript("diff.ts", ["--base", before, "--check"]);
   expect(result.status, result.stderr).toBe(1);
-  expect(result.stdout).toContain(`> The base (${before.slice(0, 7)}) has no scripts/render.ts: it is taken to generate nothing.`);
+  expect(result.stdout).toContain(`> The base (${before.slice(0, 7)}) has no cli/render.ts: it is taken to generate nothing.`);
   expect(result.stdout).toContain("Dashboard **Host** added");
   expect(result.stdout).toContain("Alert **HostMemoryHigh** added");
   expect(result.stdout).toContain("Prometheus **`prometheus/prometheus.yml`** added");

@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import { SERIES } from "../../metrics/canonical.ts";
-import { freePort, waitFor, type RunningProcess } from "../support/processes.ts";
-import { startAlertmanager, startPrometheus } from "../support/prometheus.ts";
-import { instantQuery } from "../support/prometheusApi.ts";
-import { startExporter, type SyntheticExporter } from "../support/synthetic/exporter.ts";
-import { usageFamilies } from "../support/synthetic/vocabularies.ts";
-import { healthyWorkload } from "../support/synthetic/workload.ts";
+import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
+import { startAlertmanager, startPrometheus } from "../../cli/local/prometheus.ts";
+import { instantQuery } from "../../cli/local/prometheusApi.ts";
+import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.ts";
+import { usageFamilies } from "../../synthetic/vocabularies.ts";
+import { healthyWorkload } from "../../synthetic/workload.ts";
 import { startHook, type Hook } from "../support/webhookReceiver.ts";
 
 /**

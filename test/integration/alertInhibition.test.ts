@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import { ruleFileGroups } from "../../rules/ruleFiles.ts";
 import { isAlertingRule, type AlertingRule } from "../../rules/model.ts";
-import { freePort, waitFor } from "../support/processes.ts";
-import { startAlertmanager } from "../support/prometheus.ts";
-import type { RunningComponent } from "../support/localComponent.ts";
+import { freePort, waitFor } from "../../cli/local/processes.ts";
+import { startAlertmanager } from "../../cli/local/prometheus.ts";
+import type { RunningComponent } from "../../cli/local/component.ts";
 import { startHook, type Hook } from "../support/webhookReceiver.ts";
 
 /**

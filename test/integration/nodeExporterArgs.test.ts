@@ -1,8 +1,8 @@
 import { afterAll, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
-import { requireTool } from "../support/tools.ts";
-import { freePort, startProcess, waitFor, type RunningProcess } from "../support/processes.ts";
+import { requireTool } from "../../cli/tools/installed.ts";
+import { freePort, startProcess, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
 
 /**
  * node-exporter started with exactly the arguments the description gives it (its host paths pointed at this

@@ -6,11 +6,11 @@ import { join } from "node:path";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import { requireTool } from "../support/tools.ts";
-import { freePort, waitFor, type RunningProcess } from "../support/processes.ts";
-import { startNodeExporter, startPrometheus } from "../support/prometheus.ts";
-import { instantQuery } from "../support/prometheusApi.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import { requireTool } from "../../cli/tools/installed.ts";
+import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
+import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
+import { instantQuery } from "../../cli/local/prometheusApi.ts";
 
 /**
  * The rendered Prometheus config and rules, checked by promtool and run by a real Prometheus with a real

@@ -5,22 +5,22 @@ import { join } from "node:path";
 import { describeStack } from "../../components/stack.ts";
 import type { StackDescription } from "../../components/types.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import { JAEGER_PORTS } from "../../components/jaeger/jaegerConfig.ts";
 import { ALERTMANAGER_PORT } from "../../components/alertmanager/description.ts";
 import { PROMETHEUS_PORT } from "../../components/prometheus/description.ts";
-import { stackExpectations } from "../../scripts/verify/expectations.ts";
-import { verifyStack, type VerifyInput } from "../../scripts/verify/run.ts";
-import type { Check } from "../../scripts/preflight/checks.ts";
+import { stackExpectations } from "../../cli/verify/expectations.ts";
+import { verifyStack, type VerifyInput } from "../../cli/verify/run.ts";
+import type { Check } from "../../cli/preflight/checks.ts";
 import { fastConfig } from "../support/dashboards.ts";
 import { GrafanaApiDouble } from "../support/grafanaApiDouble.ts";
 import { startJaeger } from "../support/jaeger.ts";
-import type { RunningComponent } from "../support/localComponent.ts";
-import { freePort, waitFor, type RunningProcess } from "../support/processes.ts";
-import { componentOf, startAlertmanager, startNodeExporter, startPrometheus } from "../support/prometheus.ts";
-import { startExporter, type SyntheticExporter } from "../support/synthetic/exporter.ts";
-import { usageFamilies } from "../support/synthetic/vocabularies.ts";
-import { healthyWorkload } from "../support/synthetic/workload.ts";
+import type { RunningComponent } from "../../cli/local/component.ts";
+import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
+import { componentOf, startAlertmanager, startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
+import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.ts";
+import { usageFamilies } from "../../synthetic/vocabularies.ts";
+import { healthyWorkload } from "../../synthetic/workload.ts";
 
 /**
  * `npm run verify` against the whole stack on real processes: the pinned Prometheus, Alertmanager,

@@ -7,7 +7,7 @@ import { load } from "js-yaml";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 import { ALERTMANAGER_WEBHOOK_URL_FILE } from "../../components/alertmanager/description.ts";
-import { requireTool } from "../support/tools.ts";
+import { requireTool } from "../../cli/tools/installed.ts";
 
 function alertmanagerYml(values: Record<string, unknown>, secrets: Record<string, string> = {}): string {
   const stack = describeStack(parseStackConfig({ values, secrets }));

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { readStackFile } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import { requireTool, type ToolName } from "../support/tools.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import { requireTool, type ToolName } from "../../cli/tools/installed.ts";
 
 /** Every file `npm run render` writes for the project's own stacks, checked by the pinned tools' own checkers. */
 function check(tool: ToolName, args: string[]): string {

@@ -5,13 +5,13 @@ import { parseStackConfig } from "../../config/parse.ts";
 import type { StackConfig } from "../../config/schema.ts";
 import { describeStack } from "../../components/stack.ts";
 import { COMPONENT_NAMES, type ComponentName } from "../../config/components.ts";
-import { parseDataArgs } from "../../scripts/data/args.ts";
-import { runData, PartialFailure, type DataDependencies } from "../../scripts/data/run.ts";
-import { componentPatterns, urnMatches } from "../../scripts/data/urns.ts";
-import { componentResources } from "../../scripts/data/plan.ts";
-import { PreconditionError } from "../../scripts/cli.ts";
-import type { StateResource } from "../../scripts/data/stackOps.ts";
-import { ProgressView } from "../../scripts/data/progress.ts";
+import { parseDataArgs } from "../../cli/data/args.ts";
+import { runData, PartialFailure, type DataDependencies } from "../../cli/data/run.ts";
+import { componentPatterns, urnMatches } from "../../cli/data/urns.ts";
+import { componentResources } from "../../cli/data/plan.ts";
+import { PreconditionError } from "../../cli/commandLine/run.ts";
+import type { StateResource } from "../../cli/data/stackOps.ts";
+import { ProgressView } from "../../cli/data/progress.ts";
 
 /**
  * The data command's Automation API calls for each verb and target, against a recording stand-in for the

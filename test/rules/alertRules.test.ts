@@ -9,7 +9,7 @@ import { renderRuleFiles, ruleFileGroups } from "../../rules/ruleFiles.ts";
 import { alertTests } from "./cases/index.ts";
 import { renderPromtoolTests } from "./cases/promtoolFile.ts";
 import { isAlertingRule } from "../../rules/model.ts";
-import { requireTool } from "../support/tools.ts";
+import { requireTool } from "../../cli/tools/installed.ts";
 
 const config = parseStackConfig({ values: {}, secrets: {} });
 const suites = alertTests(config);

@@ -1,6 +1,6 @@
 import type { ComponentName } from "../../config/components.ts";
-import type { ComponentState, DataPlatform, DataVolume } from "../../scripts/data/platform.ts";
-import type { OperationOptions, OperationSummary, StackOperations, StateResource, StepEvent } from "../../scripts/data/stackOps.ts";
+import type { ComponentState, DataPlatform, DataVolume } from "../../cli/data/platform.ts";
+import type { OperationOptions, OperationSummary, StackOperations, StateResource, StepEvent } from "../../cli/data/stackOps.ts";
 import type { RegisteredResource } from "./pulumiProgram.ts";
 
 /** The stack's state as the data command would read it, from what the program registered under mocks. */

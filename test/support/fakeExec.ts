@@ -1,4 +1,4 @@
-import type { Exec, ExecResult } from "../../scripts/preflight/exec.ts";
+import type { Exec, ExecResult } from "../../cli/preflight/exec.ts";
 
 /**
  * A stand-in for running commands: answers from a table keyed by command-line prefix (the longest

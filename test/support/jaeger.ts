@@ -3,8 +3,8 @@ import { dirname, join } from "node:path";
 import { dump, load } from "js-yaml";
 import type { StackDescription } from "../../components/types.ts";
 import { JAEGER_PORTS } from "../../components/jaeger/jaegerConfig.ts";
-import { localConfig, startComponent, type Placement, type RunningComponent } from "./localComponent.ts";
-import { componentOf } from "./prometheus.ts";
+import { localConfig, startComponent, type Placement, type RunningComponent } from "../../cli/local/component.ts";
+import { componentOf } from "../../cli/local/prometheus.ts";
 
 export interface JaegerPlacement extends Placement {
   dataDir: string;

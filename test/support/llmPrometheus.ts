@@ -5,12 +5,12 @@ import { parseStackConfig } from "../../config/parse.ts";
 import type { StackConfig } from "../../config/schema.ts";
 import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import { freePort, waitFor } from "./processes.ts";
-import { startPrometheus, type RunningPrometheus } from "./prometheus.ts";
-import { instantQuery } from "./prometheusApi.ts";
-import { startExporter, type SyntheticExporter } from "./synthetic/exporter.ts";
-import type { Family } from "./synthetic/families.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import { freePort, waitFor } from "../../cli/local/processes.ts";
+import { startPrometheus, type RunningPrometheus } from "../../cli/local/prometheus.ts";
+import { instantQuery } from "../../cli/local/prometheusApi.ts";
+import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.ts";
+import type { Family } from "../../synthetic/families.ts";
 import { SERIES } from "../../metrics/canonical.ts";
 
 export interface LlmPrometheus {

@@ -41,7 +41,7 @@ export class ProjectCopy {
 
   /** Runs one of the copy's scripts the way npm does (tsx, from the copy's root). */
   runScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-    const result = spawnSync(process.execPath, ["--import", "tsx", `scripts/${script}`, ...args], { cwd: this.dir, encoding: "utf8", env });
+    const result = spawnSync(process.execPath, ["--import", "tsx", `cli/${script}`, ...args], { cwd: this.dir, encoding: "utf8", env });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 

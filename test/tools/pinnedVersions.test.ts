@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { COMPONENT_NAMES } from "../../config/components.ts";
 import { PINNED_IMAGES } from "../../components/images.ts";
-import { GO_TOOL_MODULES, builtRelease } from "../../scripts/tools/goModules.ts";
-import { DECLARED_STAND_INS } from "../../scripts/tools/standIns.ts";
-import { reportedVersion } from "../../scripts/tools/version.ts";
-import { requireTool, type ToolName } from "../support/tools.ts";
+import { GO_TOOL_MODULES, builtRelease } from "../../cli/tools/goModules.ts";
+import { DECLARED_STAND_INS } from "../../cli/tools/standIns.ts";
+import { reportedVersion } from "../../cli/tools/version.ts";
+import { requireTool, type ToolName } from "../../cli/tools/installed.ts";
 
 /** "prom/prometheus:v3.7.3" -> "3.7.3". */
 function imageVersion(image: string): string {

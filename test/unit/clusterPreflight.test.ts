@@ -9,8 +9,8 @@ import {
   checkNodeExporterPort,
   checkNodeSystems,
   type NodeList,
-} from "../../scripts/preflight/clusterTraps.ts";
-import type { Exec, ExecResult } from "../../scripts/preflight/exec.ts";
+} from "../../cli/preflight/clusterTraps.ts";
+import type { Exec, ExecResult } from "../../cli/preflight/exec.ts";
 import { fakeExec } from "../support/fakeExec.ts";
 
 const cluster = (values: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", ...values }, secrets: {} });

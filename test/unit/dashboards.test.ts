@@ -3,7 +3,7 @@ import { parseStackConfig } from "../../config/parse.ts";
 import { renderDashboards } from "../../dashboards/index.ts";
 import { DATASOURCE_UIDS } from "../../dashboards/common/datasourceUids.ts";
 import { BUDGET_ALERTS } from "../../rules/names.ts";
-import type { DashboardJson, PanelJson } from "../support/grafanaQueries.ts";
+import type { DashboardJson, PanelJson } from "../../cli/local/grafanaQueries.ts";
 
 const config = parseStackConfig({ values: {}, secrets: {} });
 const dashboards = renderDashboards(config).map((file) => ({ file: file.name, json: JSON.parse(file.content) as DashboardJson }));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { createServer, type Server } from "node:net";
 import { parseStackConfig } from "../../config/parse.ts";
-import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "../../scripts/preflight/dockerHostNetwork.ts";
-import { freePort } from "../support/processes.ts";
+import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "../../cli/preflight/dockerHostNetwork.ts";
+import { freePort } from "../../cli/local/processes.ts";
 import { fakeExec } from "../support/fakeExec.ts";
 
 const docker = (nodeExporter: Record<string, unknown> = {}) => parseStackConfig({ values: { nodeExporter }, secrets: {} });

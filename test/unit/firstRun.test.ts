@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { dump, load } from "js-yaml";
 import { ProjectCopy } from "../support/projectCopy.ts";
 import { CliStandIns } from "../support/standIns/pulumiCli.ts";
-import { freePort } from "../support/processes.ts";
-import { splitUpArgs } from "../../scripts/up/args.ts";
+import { freePort } from "../../cli/local/processes.ts";
+import { splitUpArgs } from "../../cli/up/args.ts";
 
 // The first `npm run up` on a fresh clone, with the Pulumi and Docker CLIs stood in: the file backend's
 // directory is git-ignored, so nothing but `up` itself can create it.

@@ -1,14 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { spawn } from "node:child_process";
-import { COMMANDS, UP_COMMAND } from "../../scripts/cli/commands.ts";
-import { helpText, parseCommandLine, type CommandSpec } from "../../scripts/cli/options.ts";
-import { HelpRequested, UsageError } from "../../scripts/cli.ts";
+import { COMMANDS, UP_COMMAND } from "../../cli/commandLine/commands.ts";
+import { helpText, parseCommandLine, type CommandSpec } from "../../cli/commandLine/options.ts";
+import { HelpRequested, UsageError } from "../../cli/commandLine/run.ts";
 import { REPO_ROOT } from "../support/scripts.ts";
 
 function run(script: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // No pulumi, docker or kubectl on PATH: --help must not need them.
-    const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], { cwd: REPO_ROOT, env: { ...process.env, PATH: "/nonexistent" } });
+    const child = spawn(process.execPath, ["--import", "tsx", `cli/${script}.ts`, ...args], { cwd: REPO_ROOT, env: { ...process.env, PATH: "/nonexistent" } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
-import { checkKubernetesCluster, checkStorageClass } from "../../scripts/preflight/kubernetesChecks.ts";
-import { preflight } from "../../scripts/preflight/run.ts";
-import { PreconditionError } from "../../scripts/cli.ts";
-import type { ExecResult } from "../../scripts/preflight/exec.ts";
+import { checkKubernetesCluster, checkStorageClass } from "../../cli/preflight/clusterChecks.ts";
+import { preflight } from "../../cli/preflight/run.ts";
+import { PreconditionError } from "../../cli/commandLine/run.ts";
+import type { ExecResult } from "../../cli/preflight/exec.ts";
 import { fakeExec } from "../support/fakeExec.ts";
 
 const cluster = (kubernetes: Record<string, unknown> = {}) =>

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, test } from "vitest";
 import { createServer, type Server } from "node:net";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
-import { checkDocker, checkHostPorts, checkPulumiCli, portsHeldByStack, PULUMI_CLI_FLOOR } from "../../scripts/preflight/checks.ts";
-import { preflight } from "../../scripts/preflight/run.ts";
-import { PreconditionError } from "../../scripts/cli.ts";
+import { checkDocker, checkHostPorts, checkPulumiCli, portsHeldByStack, PULUMI_CLI_FLOOR } from "../../cli/preflight/checks.ts";
+import { preflight } from "../../cli/preflight/run.ts";
+import { PreconditionError } from "../../cli/commandLine/run.ts";
 import { fakeExec } from "../support/fakeExec.ts";
-import { freePort } from "../support/processes.ts";
+import { freePort } from "../../cli/local/processes.ts";
 
 const servers: Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
-import { stackExpectations } from "../../scripts/verify/expectations.ts";
-import { grafanaChecks } from "../../scripts/verify/grafanaChecks.ts";
+import { stackExpectations } from "../../cli/verify/expectations.ts";
+import { grafanaChecks } from "../../cli/verify/grafanaChecks.ts";
 import { GrafanaApiDouble, type GrafanaState } from "../support/grafanaApiDouble.ts";
-import { freePort } from "../support/processes.ts";
+import { freePort } from "../../cli/local/processes.ts";
 
 const config = parseStackConfig({ values: {}, secrets: {} });
 const expected = stackExpectations(describeStack(config), config);

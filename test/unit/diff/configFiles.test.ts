@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
 import { describeStack } from "../../../components/stack.ts";
 import { renderedFiles } from "../../../components/renderedFiles.ts";
-import { compareConfigFile } from "../../../scripts/diff/configFiles.ts";
+import { compareConfigFile } from "../../../cli/diff/configKeys.ts";
 
 function rendered(path: string, values: Record<string, unknown> = {}): string {
   const file = renderedFiles(describeStack(parseStackConfig({ values, secrets: {} }))).find((candidate) => candidate.path === path);

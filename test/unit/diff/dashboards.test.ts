@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
 import { renderDashboards } from "../../../dashboards/index.ts";
-import { compareDashboard, compareDashboards, type DashboardJson, type PanelJson } from "../../../scripts/diff/dashboards.ts";
+import { compareDashboard, compareDashboards, type DashboardJson, type PanelJson } from "../../../cli/diff/dashboards.ts";
 
 function renderedHost(values: Record<string, unknown> = {}): DashboardJson {
   const file = renderDashboards(parseStackConfig({ values, secrets: {} })).find((dashboard) => dashboard.name === "host.json")!;

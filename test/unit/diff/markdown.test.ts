@@ -2,8 +2,8 @@ import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
 import { describeStack } from "../../../components/stack.ts";
 import { renderedFiles } from "../../../components/renderedFiles.ts";
-import { compareArtifacts, hasChanges, type Artifacts } from "../../../scripts/diff/compare.ts";
-import { code, formatSummary, formatThresholds } from "../../../scripts/diff/markdown.ts";
+import { compareArtifacts, hasChanges, type Artifacts } from "../../../cli/diff/compare.ts";
+import { code, formatSummary, formatThresholds } from "../../../cli/diff/markdown.ts";
 import { namedInSummary } from "../../support/diffSummary.ts";
 
 function artifacts(values: Record<string, unknown> = {}): Map<string, string> {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
 import { renderRuleFiles } from "../../../rules/ruleFiles.ts";
-import { compareRules, parseRuleFile, type RuleFileContent, type RuleGroupYaml } from "../../../scripts/diff/rules.ts";
+import { compareRules, parseRuleFile, type RuleFileContent, type RuleGroupYaml } from "../../../cli/diff/rules.ts";
 
 function renderedRules(values: Record<string, unknown> = {}): RuleFileContent[] {
   return renderRuleFiles(parseStackConfig({ values, secrets: {} })).map((file) => ({
