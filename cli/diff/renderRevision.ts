@@ -8,6 +8,8 @@ import { existsAt, exportRevision, type Repository } from "./git.ts";
 
 /** The render command each revision is rendered with, and the stack files it reads. */
 const RENDER_SCRIPT = "cli/render.ts";
+/** Where revisions from before the commands moved to cli/ keep their render command. */
+const EARLIER_RENDER_SCRIPTS = ["scripts/render.ts"];
 export const stackFile = (stack: string) => `stacks/Pulumi.${stack}.yaml`;
 
 /** What the render command writes besides the artifacts: its list of what it wrote. */
@@ -30,16 +32,16 @@ function readTree(root: string): Map<string, string> {
 }
 
 /** Runs a project's own render command (as npm would: tsx, from the project directory) into a temporary directory. */
-function render(projectDir: string, stack: string, revision: string): Map<string, string> {
+function render(projectDir: string, stack: string, revision: string, script = RENDER_SCRIPT): Map<string, string> {
   const out = mkdtempSync(join(tmpdir(), "llmobs-diff-render-"));
   try {
-    const result = spawnSync(process.execPath, ["--import", "tsx", RENDER_SCRIPT, "--out", out, "--stack", stack], {
+    const result = spawnSync(process.execPath, ["--import", "tsx", script, "--out", out, "--stack", stack], {
       cwd: projectDir,
       encoding: "utf8",
     });
     if (result.error || result.status !== 0) {
       const output = result.error?.message ?? (result.stderr.trim() || result.stdout.trim());
-      throw new CannotCompareError(`Could not render stack "${stack}" at ${revision} (${RENDER_SCRIPT} exited ${result.status}):\n${output}`);
+      throw new CannotCompareError(`Could not render stack "${stack}" at ${revision} (${script} exited ${result.status}):\n${output}`);
     }
     return readTree(out);
   } finally {
@@ -73,7 +75,8 @@ export function renderWorkingTree(projectDir: string, stack: string): RenderedRe
  * the repository are left as they were.
  */
 export function renderCommit(repository: Repository, commit: string, stack: string, label: string): RenderedRevision {
-  if (!existsAt(repository, commit, RENDER_SCRIPT)) {
+  const script = [RENDER_SCRIPT, ...EARLIER_RENDER_SCRIPTS].find((path) => existsAt(repository, commit, path));
+  if (!script) {
     return { artifacts: new Map(), note: `${capitalized(label)} has no ${RENDER_SCRIPT}: it is taken to generate nothing.` };
   }
   if (!stackExistsAt(repository, commit, stack)) {
@@ -85,7 +88,7 @@ export function renderCommit(repository: Repository, commit: string, stack: stri
   try {
     const projectDir = exportRevision(repository, commit, directory);
     symlinkSync(nodeModules, join(projectDir, "node_modules"), "dir");
-    return { artifacts: render(projectDir, stack, label) };
+    return { artifacts: render(projectDir, stack, label, script) };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

@@ -161,6 +161,16 @@ test("a base from before the render command: every artifact is new, and the summ
   expect(result.stdout).toContain("Prometheus **`prometheus/prometheus.yml`** added");
 });
 
+test("a base from before the commands moved to cli/: rendered with its own scripts/render.ts, so nothing changed", () => {
+  repo.git("checkout", "--quiet", "--detach", commits.base);
+  repo.git("mv", "cli", "scripts");
+  const earlier = repo.commitAll("The commands in scripts/, where they were before cli/");
+  repo.git("checkout", "--quiet", "--detach", commits.base);
+  const result = repo.runScript("diff.ts", ["--base", earlier, "--check"]);
+  expect(result.status, result.stderr).toBe(0);
+  expect(result.stdout).toContain("No generated artifact changes");
+});
+
 describe("npm run diff: bad input, exit 2", () => {
   test("a working tree that does not render: what is wrong, and no summary", () => {
     repo.git("checkout", "--quiet", "feature");
