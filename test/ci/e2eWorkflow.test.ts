@@ -2,8 +2,8 @@ import { describe, expect, test } from "vitest";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO_ROOT } from "../support/scripts.ts";
-import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, type WorkflowStep } from "../support/workflow.ts";
+import { REPO_ROOT } from "../support/cli/runScript.ts";
+import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, type WorkflowStep } from "../support/github/workflow.ts";
 import { LABELS } from "../../targets/docker/naming.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 

@@ -13,7 +13,7 @@ import { instantQuery } from "../../cli/local/prometheusApi.ts";
 import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.ts";
 import { usageFamilies } from "../../synthetic/vocabularies.ts";
 import { healthyWorkload } from "../../synthetic/workload.ts";
-import { startHook, type Hook } from "../support/webhookReceiver.ts";
+import { startHook, type Hook } from "../support/alertmanager/webhookReceiver.ts";
 
 /**
  * End to end on real processes: a synthetic LLM service scraped by the pinned Prometheus, evaluating the

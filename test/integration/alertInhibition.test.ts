@@ -11,7 +11,7 @@ import { isAlertingRule, type AlertingRule } from "../../rules/model.ts";
 import { freePort, waitFor } from "../../cli/local/processes.ts";
 import { startAlertmanager } from "../../cli/local/prometheus.ts";
 import type { RunningComponent } from "../../cli/local/component.ts";
-import { startHook, type Hook } from "../support/webhookReceiver.ts";
+import { startHook, type Hook } from "../support/alertmanager/webhookReceiver.ts";
 
 /**
  * The pinned Alertmanager with the rendered alertmanager.yml: a warning whose critical twin (the same

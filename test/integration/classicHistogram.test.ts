@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SLO_SERIES } from "../../rules/slo.ts";
 import { catalogMetric } from "../../metrics/catalog/metrics.ts";
-import { startLlmPrometheus, type LlmPrometheus } from "../support/llmPrometheus.ts";
+import { startLlmPrometheus, type LlmPrometheus } from "../support/prometheus/llmPrometheus.ts";
 import { performanceFamilies } from "../../synthetic/vocabularies.ts";
 import { healthyWorkload, SPREAD } from "../../synthetic/workload.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";

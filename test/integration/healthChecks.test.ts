@@ -7,10 +7,10 @@ import { renderedFiles } from "../../components/renderedFiles.ts";
 import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import type { ComponentName } from "../../config/components.ts";
 import type { StackDescription } from "../../components/types.ts";
-import { fastConfig } from "../support/dashboards.ts";
+import { fastConfig } from "../support/grafana/dashboards.ts";
 import { freePort } from "../../cli/local/processes.ts";
 import { localArgs, startComponent, type Placement, type RunningComponent } from "../../cli/local/component.ts";
-import { startJaeger } from "../support/jaeger.ts";
+import { startJaeger } from "../support/jaeger/localJaeger.ts";
 import { componentOf } from "../../cli/local/prometheus.ts";
 import type { ToolName } from "../../cli/tools/installed.ts";
 

@@ -8,7 +8,7 @@ import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
 import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
-import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
+import { fastConfig, renderedDashboard } from "../support/grafana/dashboards.ts";
 import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation } from "../../cli/local/grafanaQueries.ts";
 
 /** The Host dashboard against a real Prometheus scraping a real node-exporter. */

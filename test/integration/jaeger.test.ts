@@ -7,14 +7,14 @@ import { renderedFiles } from "../../components/renderedFiles.ts";
 import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import type { ComponentDescription, StackDescription } from "../../components/types.ts";
 import { JAEGER_PORTS } from "../../components/jaeger/jaegerConfig.ts";
-import { fastConfig } from "../support/dashboards.ts";
+import { fastConfig } from "../support/grafana/dashboards.ts";
 import { freePort, waitFor } from "../../cli/local/processes.ts";
 import type { RunningComponent } from "../../cli/local/component.ts";
-import { startJaeger, type JaegerPlacement } from "../support/jaeger.ts";
+import { startJaeger, type JaegerPlacement } from "../support/jaeger/localJaeger.ts";
 import { componentOf, startPrometheus, type RunningPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
-import { queryTrace } from "../support/jaegerQuery.ts";
-import { sendSpan, spanExporter, type SpanProtocol } from "../support/spanSenders.ts";
+import { queryTrace } from "../support/jaeger/query.ts";
+import { sendSpan, spanExporter, type SpanProtocol } from "../support/jaeger/spanSenders.ts";
 
 /**
  * The pinned Jaeger (see scripts/tools/standIns.ts) from the rendered jaeger/config.yaml, Badger in a temp

@@ -12,7 +12,7 @@ import { requireTool } from "../../cli/tools/installed.ts";
 import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
 import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
-import { standInForKubernetesSd } from "../support/kubernetesSdStandIn.ts";
+import { standInForKubernetesSd } from "../support/kubernetes/sdStandIn.ts";
 
 /**
  * The cluster stack's prometheus.yml in the pinned Prometheus. There is no cluster here, so what kubernetes_sd

@@ -7,12 +7,12 @@ import { renderedFiles } from "../../components/renderedFiles.ts";
 import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import { CATALOG } from "../../metrics/catalog/metrics.ts";
 import { SERIES } from "../../metrics/canonical.ts";
-import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
+import { fastConfig, renderedDashboard } from "../support/grafana/dashboards.ts";
 import { freePort, waitFor } from "../../cli/local/processes.ts";
 import { startPrometheus, type RunningPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
 import { hasData, panelQueries, runPanelQuery, type Interpolation } from "../../cli/local/grafanaQueries.ts";
-import { genAiEmitter, type GenAiEmitter, type GenAiModel } from "../support/genAiEmitter.ts";
+import { genAiEmitter, type GenAiEmitter, type GenAiModel } from "../support/opentelemetry/genAiEmitter.ts";
 
 /**
  * OpenTelemetry GenAI metrics pushed by the OpenTelemetry JS SDK's OTLP exporter to the pinned Prometheus'

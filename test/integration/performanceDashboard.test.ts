@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startLlmPrometheus, type LlmPrometheus } from "../support/llmPrometheus.ts";
+import { startLlmPrometheus, type LlmPrometheus } from "../support/prometheus/llmPrometheus.ts";
 import { genAiFamilies, performanceFamilies } from "../../synthetic/vocabularies.ts";
 import { healthyWorkload } from "../../synthetic/workload.ts";
 import { meanOf, mergeFamilies, type Family } from "../../synthetic/families.ts";
-import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
+import { fastConfig, renderedDashboard } from "../support/grafana/dashboards.ts";
 import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation } from "../../cli/local/grafanaQueries.ts";
 import { instantQuery, type Sample } from "../../cli/local/prometheusApi.ts";
 import { SERIES } from "../../metrics/canonical.ts";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startLlmPrometheus, type LlmPrometheus } from "../support/llmPrometheus.ts";
+import { startLlmPrometheus, type LlmPrometheus } from "../support/prometheus/llmPrometheus.ts";
 import { usageFamilies } from "../../synthetic/vocabularies.ts";
 import { healthyWorkload } from "../../synthetic/workload.ts";
-import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
+import { fastConfig, renderedDashboard } from "../support/grafana/dashboards.ts";
 import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation, type RangeSeries } from "../../cli/local/grafanaQueries.ts";
 import { instantQuery, type Sample } from "../../cli/local/prometheusApi.ts";
 

@@ -11,7 +11,7 @@ import {
   type NodeList,
 } from "../../cli/preflight/clusterTraps.ts";
 import type { Exec, ExecResult } from "../../cli/preflight/exec.ts";
-import { fakeExec } from "../support/fakeExec.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
 
 const cluster = (values: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", ...values }, secrets: {} });
 

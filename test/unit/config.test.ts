@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../config/parse.ts";
-import { configProblems } from "../support/configProblems.ts";
+import { configProblems } from "../support/config/problems.ts";
 import { parseStackDocument, StackFileError } from "../../config/fromStackFile.ts";
 
 function problemsOf(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem[] {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig, type ConfigProblem } from "../../config/parse.ts";
-import { configProblems } from "../support/configProblems.ts";
+import { configProblems } from "../support/config/problems.ts";
 import { configWarnings } from "../../config/warnings.ts";
 
 const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);

@@ -9,8 +9,8 @@ import { dataPreflight } from "../../cli/data/preflight.ts";
 import { checkPassphrase } from "../../cli/preflight/checks.ts";
 import { stackSecretsProvider } from "../../cli/pulumi/secretsProvider.ts";
 import { parseStackConfig } from "../../config/parse.ts";
-import { fakeExec } from "../support/fakeExec.ts";
-import { runScript } from "../support/scripts.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { runScript } from "../support/cli/runScript.ts";
 
 describe("arguments", () => {
   test("a verb and a component", () => {

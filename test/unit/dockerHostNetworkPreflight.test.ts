@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:net";
 import { parseStackConfig } from "../../config/parse.ts";
 import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "../../cli/preflight/dockerHostNetwork.ts";
 import { freePort } from "../../cli/local/processes.ts";
-import { fakeExec } from "../support/fakeExec.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
 
 const docker = (nodeExporter: Record<string, unknown> = {}) => parseStackConfig({ values: { nodeExporter }, secrets: {} });
 const engine = (info: Record<string, unknown>) => fakeExec({ "docker info": { stdout: JSON.stringify(info) } });

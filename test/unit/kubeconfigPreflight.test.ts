@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { checkKubernetesCluster } from "../../cli/preflight/clusterChecks.ts";
-import { fakeExec } from "../support/fakeExec.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
 
 const cluster = (kubernetes: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} });
 

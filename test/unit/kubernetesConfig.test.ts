@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseStackConfig, type ConfigProblem } from "../../config/parse.ts";
-import { configProblems } from "../support/configProblems.ts";
+import { configProblems } from "../support/config/problems.ts";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 

@@ -4,7 +4,7 @@ import { checkKubernetesCluster, checkStorageClass } from "../../cli/preflight/c
 import { preflight } from "../../cli/preflight/run.ts";
 import { PreconditionError } from "../../cli/commandLine/run.ts";
 import type { ExecResult } from "../../cli/preflight/exec.ts";
-import { fakeExec } from "../support/fakeExec.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
 
 const cluster = (kubernetes: Record<string, unknown> = {}) =>
   parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} });

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { parseStackConfig, type ConfigProblem } from "../../config/parse.ts";
-import { configProblems } from "../support/configProblems.ts";
+import { configProblems } from "../support/config/problems.ts";
 import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
 import { describeStack } from "../../components/stack.ts";
 import { kubernetesAccess } from "../../targets/kubernetes/access.ts";

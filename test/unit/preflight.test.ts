@@ -5,7 +5,7 @@ import { describeStack } from "../../components/stack.ts";
 import { checkDocker, checkHostPorts, checkPulumiCli, portsHeldByStack, PULUMI_CLI_FLOOR } from "../../cli/preflight/checks.ts";
 import { preflight } from "../../cli/preflight/run.ts";
 import { PreconditionError } from "../../cli/commandLine/run.ts";
-import { fakeExec } from "../support/fakeExec.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
 import { freePort } from "../../cli/local/processes.ts";
 
 const servers: Server[] = [];

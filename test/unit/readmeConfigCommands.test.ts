@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dump, load } from "js-yaml";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
-import { REPO_ROOT } from "../support/scripts.ts";
-import { pulumiConfigSetPath } from "../support/pulumiConfigSet.ts";
+import { REPO_ROOT } from "../support/cli/runScript.ts";
+import { pulumiConfigSetPath } from "../support/pulumi/configSet.ts";
 
 /** Every `pulumi config set --path <key> <value> [--stack <stack>]` the README gives with a concrete value. */
 function readmeCommands(): { key: string; value: string; stack: string; line: string }[] {

@@ -9,9 +9,9 @@ import { preflight } from "../../cli/preflight/run.ts";
 import { runData } from "../../cli/data/run.ts";
 import { parseDataArgs } from "../../cli/data/args.ts";
 import { ProgressView } from "../../cli/data/progress.ts";
-import { FakePlatform } from "../support/dataDoubles.ts";
-import { fakeExec } from "../support/fakeExec.ts";
-import { ProjectCopy } from "../support/projectCopy.ts";
+import { FakePlatform } from "../support/pulumi/dataDoubles.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { ProjectCopy } from "../support/cli/projectCopy.ts";
 
 const docker = (values: Record<string, unknown> = {}) => parseStackConfig({ values, secrets: {} });
 const cluster = (kubernetes: Record<string, unknown> = {}, values: Record<string, unknown> = {}) =>

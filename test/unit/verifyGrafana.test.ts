@@ -3,7 +3,7 @@ import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 import { stackExpectations } from "../../cli/verify/expectations.ts";
 import { grafanaChecks } from "../../cli/verify/grafanaChecks.ts";
-import { GrafanaApiDouble, type GrafanaState } from "../support/grafanaApiDouble.ts";
+import { GrafanaApiDouble, type GrafanaState } from "../support/grafana/apiDouble.ts";
 import { freePort } from "../../cli/local/processes.ts";
 
 const config = parseStackConfig({ values: {}, secrets: {} });

@@ -4,7 +4,7 @@ import { describeStack } from "../../../components/stack.ts";
 import { renderedFiles } from "../../../components/renderedFiles.ts";
 import { compareArtifacts, hasChanges, type Artifacts } from "../../../cli/diff/compare.ts";
 import { code, formatSummary, formatThresholds } from "../../../cli/diff/markdown.ts";
-import { namedInSummary } from "../../support/diffSummary.ts";
+import { namedInSummary } from "../../support/cli/diffSummary.ts";
 
 function artifacts(values: Record<string, unknown> = {}): Map<string, string> {
   return new Map(renderedFiles(describeStack(parseStackConfig({ values, secrets: {} }))).map((file) => [file.path, file.content]));
