@@ -29,6 +29,7 @@ import { reportedVersion } from "./tools/version.ts";
 import { describeStack } from "../components/stack.ts";
 import { PROMETHEUS_PORT } from "../components/prometheus/description.ts";
 import { interpolate, panelQueries, type DashboardJson } from "./local/grafanaQueries.ts";
+import { STACK_FACTS } from "../components/stackFacts.ts";
 
 const STEP_SECONDS = 60;
 /** Grafana's step for a range query over 24 h in a ~700 px wide panel. */
@@ -63,7 +64,7 @@ runCli(usageLine(BENCH_COMMAND), async (argv) => {
   const work = mkdtempSync(join(tmpdir(), "llmobs-bench-"));
   const dataDir = join(work, "data");
   mkdirSync(dataDir);
-  const config = parseStackConfig({ values: { prometheus: { scrapeInterval: "1m", evaluationInterval: "1m" } }, secrets: {} });
+  const config = parseStackConfig({ values: { prometheus: { scrapeInterval: "1m", evaluationInterval: "1m" } }, secrets: {} }, STACK_FACTS);
   const workload = fleetWorkload();
   const render = (elapsed: number) => usageFamilies(workload, elapsed);
   const series = render(0).reduce((sum, family) => sum + family.samples.length, 0);

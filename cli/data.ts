@@ -23,11 +23,12 @@ import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
 import { stackSecretsProvider } from "./pulumi/secretsProvider.ts";
 import { checkRunningStack } from "./verify/verifyRunningStack.ts";
 import { dataOwners, strayClaims, strayDockerVolumes } from "./preflight/strayData.ts";
+import { STACK_FACTS } from "../components/stackFacts.ts";
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 runCli(USAGE, async (argv) => {
   const request = parseDataArgs(argv);
-  const config = readStackFile(request.stack);
+  const config = readStackFile(request.stack, STACK_FACTS);
   const stack = describeStack(config);
   const print = (line: string) => console.log(line);
   await runData(request, {

@@ -9,8 +9,9 @@ import { describeStack } from "../components/stack.ts";
 import { runCli } from "./commandLine/run.ts";
 import { IMAGES_COMMAND } from "./commandLine/commands.ts";
 import { parseCommandLine, usageLine } from "./commandLine/options.ts";
+import { STACK_FACTS } from "../components/stackFacts.ts";
 
 runCli(usageLine(IMAGES_COMMAND), (argv) => {
   const stack = String(parseCommandLine(IMAGES_COMMAND, argv).values["stack"]);
-  for (const component of describeStack(readStackFile(stack)).components) console.log(component.image);
+  for (const component of describeStack(readStackFile(stack, STACK_FACTS)).components) console.log(component.image);
 });

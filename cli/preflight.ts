@@ -9,10 +9,11 @@ import { PREFLIGHT_COMMAND } from "./commandLine/commands.ts";
 import { parseCommandLine, usageLine } from "./commandLine/options.ts";
 import { exec } from "./preflight/exec.ts";
 import { preflight } from "./preflight/run.ts";
+import { STACK_FACTS } from "../components/stackFacts.ts";
 
 runCli(usageLine(PREFLIGHT_COMMAND), async (argv) => {
   const stack = String(parseCommandLine(PREFLIGHT_COMMAND, argv).values["stack"]);
-  const config = readStackFile(stack);
+  const config = readStackFile(stack, STACK_FACTS);
   console.log(`Preflight for stack "${stack}" (${config.target}):`);
   await preflight(config, exec, console.log, { stackName: stack });
   console.log("Ready.");

@@ -16,6 +16,7 @@ import { verifyRunningStack } from "./verify/verifyRunningStack.ts";
 import { exec } from "./preflight/exec.ts";
 import { preflight } from "./preflight/run.ts";
 import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
+import { STACK_FACTS } from "../components/stackFacts.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -26,7 +27,7 @@ function pulumi(args: string[]): number {
 
 runCli(usageLine(UP_COMMAND), async (argv) => {
   const { stack, verify, pulumiArgs } = splitUpArgs(argv);
-  const config = readStackFile(stack);
+  const config = readStackFile(stack, STACK_FACTS);
   console.log(`Preflight for stack "${stack}" (${config.target}):`);
   await preflight(config, exec, console.log, { stackName: stack });
   const created = ensureStateDir(pulumiBackend(process.env, REPO_ROOT));

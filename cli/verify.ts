@@ -9,13 +9,14 @@ import { runCli, UsageError } from "./commandLine/run.ts";
 import { VERIFY_COMMAND } from "./commandLine/commands.ts";
 import { parseCommandLine, usageLine } from "./commandLine/options.ts";
 import { verifyRunningStack } from "./verify/verifyRunningStack.ts";
+import { STACK_FACTS } from "../components/stackFacts.ts";
 
 runCli(usageLine(VERIFY_COMMAND), async (argv) => {
   const { values } = parseCommandLine(VERIFY_COMMAND, argv);
   const stack = String(values["stack"]);
   const waitSeconds = Number(values["wait"]);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait must be a number of seconds, not ${JSON.stringify(values["wait"])}`);
-  const config = readStackFile(stack);
+  const config = readStackFile(stack, STACK_FACTS);
   console.log(`Verify stack "${stack}" (${config.target}):`);
   process.exitCode = await verifyRunningStack(stack, config, { waitSeconds });
 });

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { parseStackConfig, StackConfigError } from "./parse.ts";
+import { parseStackConfig } from "./parse.ts";
+import { StackConfigError } from "./problems.ts";
+import type { StackFacts } from "./stackFacts.ts";
 import { CONFIG_NAMESPACE, SECRET_KEYS, type SecretKey, type StackConfig } from "./schema.ts";
 import { misplacedKeyProblems } from "./namespaces.ts";
 import { configWarnings, formatWarning } from "./warnings.ts";
@@ -23,7 +25,7 @@ function structured(text: string): unknown {
  * Reads and validates this stack's config inside a Pulumi program. A bad config stops the program before
  * any resource is registered, with one message listing every problem.
  */
-export function loadStackConfig(): LoadedStackConfig {
+export function loadStackConfig(facts: StackFacts): LoadedStackConfig {
   const prefix = `${CONFIG_NAMESPACE}:`;
   const values: Record<string, unknown> = {};
   const secretValues: Record<string, string> = {};
@@ -36,13 +38,13 @@ export function loadStackConfig(): LoadedStackConfig {
   }
   let config: StackConfig;
   try {
-    config = parseStackConfig({ values, secrets: secretValues, problems: misplacedKeyProblems(Object.keys(allConfig)) });
+    config = parseStackConfig({ values, secrets: secretValues, problems: misplacedKeyProblems(Object.keys(allConfig)) }, facts);
   } catch (error) {
     // RunError prints the message alone, without a stack trace of the program's internals.
     if (error instanceof StackConfigError) throw new pulumi.RunError(error.message);
     throw error;
   }
-  for (const warning of configWarnings(config)) void pulumi.log.warn(formatWarning(warning));
+  for (const warning of configWarnings(config, facts)) void pulumi.log.warn(formatWarning(warning));
   const pulumiConfig = new pulumi.Config(CONFIG_NAMESPACE);
   const secrets: LoadedStackConfig["secrets"] = {};
   for (const key of SECRET_KEYS) {

@@ -1,7 +1,9 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { load, YAMLException } from "js-yaml";
-import { parseStackConfig, type ConfigProblem } from "./parse.ts";
+import { parseStackConfig } from "./parse.ts";
+import type { ConfigProblem } from "./problems.ts";
+import type { StackFacts } from "./stackFacts.ts";
 import { CONFIG_NAMESPACE, SECRET_KEYS, type StackConfig } from "./schema.ts";
 import { misplacedKeyProblems } from "./namespaces.ts";
 
@@ -22,7 +24,7 @@ export class StackFileError extends Error {}
  * render, diff and preflight scripts. Secrets stay encrypted: only whether they are set is known here,
  * and nothing rendered from config ever contains one.
  */
-export function readStackFile(stack: string, stacksDir = STACKS_DIR): StackConfig {
+export function readStackFile(stack: string, facts: StackFacts, stacksDir = STACKS_DIR): StackConfig {
   const path = stackFilePath(stack, stacksDir);
   if (!existsSync(path)) {
     throw new UnknownStackError(
@@ -30,7 +32,7 @@ export function readStackFile(stack: string, stacksDir = STACKS_DIR): StackConfi
         `to make another, copy one of their files to stacks/Pulumi.${stack}.yaml and run \`pulumi stack init ${stack}\`.`,
     );
   }
-  return parseStackDocument(readFileSync(path, "utf8"), relative(process.cwd(), path) || path);
+  return parseStackDocument(readFileSync(path, "utf8"), facts, relative(process.cwd(), path) || path);
 }
 
 function loadYaml(text: string, file: string): unknown {
@@ -81,7 +83,7 @@ function configEntries(document: unknown): { entries: [string, unknown][]; probl
   return { entries: Object.entries(config as Record<string, unknown>), problems };
 }
 
-export function parseStackDocument(text: string, file = "the stack file"): StackConfig {
+export function parseStackDocument(text: string, facts: StackFacts, file = "the stack file"): StackConfig {
   const { entries, problems } = configEntries(loadYaml(text, file));
   problems.push(...misplacedKeyProblems(entries.map(([key]) => key)));
   const prefix = `${CONFIG_NAMESPACE}:`;
@@ -104,5 +106,5 @@ export function parseStackDocument(text: string, file = "the stack file"): Stack
       values[key] = value;
     }
   }
-  return parseStackConfig({ values, secrets, problems });
+  return parseStackConfig({ values, secrets, problems }, facts);
 }

@@ -1,5 +1,5 @@
 import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema } from "./schema.ts";
-import type { ConfigProblem } from "./parse.ts";
+import type { ConfigProblem } from "./problems.ts";
 
 const TOP_LEVEL_KEYS: readonly string[] = [...Object.keys(stackConfigSchema.shape), ...SECRET_KEYS];
 

@@ -1,5 +1,5 @@
 import { CONFIG_NAMESPACE, type ParsedStackConfig } from "./schema.ts";
-import type { ConfigProblem } from "./parse.ts";
+import type { ConfigProblem } from "./problems.ts";
 import { privilegedNamespace } from "./privilegedNamespace.ts";
 
 /**

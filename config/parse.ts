@@ -1,43 +1,11 @@
 import type { z } from "zod";
 import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type SecretKey, type StackConfig } from "./schema.ts";
-import { CATALOG } from "../metrics/catalog/metrics.ts";
 import { prometheusStorageProblems, resourceOrderProblems } from "./resourceChecks.ts";
 import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
 import { jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
 import { nodeExporterProblems } from "./nodeExporterChecks.ts";
-
-/** Bucket bounds every catalogued time-to-first-token histogram has. */
-const TTFT_BUCKET_BOUNDS = (() => {
-  const sets = CATALOG.filter((m) => /time_to_first_token/.test(m.name)).map((m) => m.buckets ?? []);
-  return sets[0]!.filter((bound) => sets.every((set) => set.includes(bound)));
-})();
-
-/** One bad config value: the key a user types, the value found, and what is allowed instead. */
-export interface ConfigProblem {
-  key: string;
-  value: unknown;
-  message: string;
-  /** Other keys whose values this one was judged against; the problem is not reported while one of them is itself invalid. */
-  dependsOn?: readonly string[];
-}
-
-export class StackConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(describeProblems(problems));
-    this.name = "StackConfigError";
-  }
-}
-
-export function describeProblems(problems: ConfigProblem[]): string {
-  const lines = problems.map((p) => `  - ${p.key}: ${p.message}`);
-  const noun = problems.length === 1 ? "problem" : "problems";
-  return [
-    `The stack config has ${problems.length} ${noun}; nothing was changed:`,
-    ...lines,
-    `Fix each with \`pulumi config set --path ${CONFIG_NAMESPACE}:<key> <value>\` (add --secret for secrets)`,
-    "or edit stacks/Pulumi.<stack>.yaml; README.md lists every key with its default.",
-  ].join("\n");
-}
+import { StackConfigError, type ConfigProblem } from "./problems.ts";
+import type { StackFacts } from "./stackFacts.ts";
 
 function showValue(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -135,7 +103,7 @@ function duplicatePortProblems(rawPorts: unknown): ConfigProblem[] {
 }
 
 /** An objective of 100% leaves no error budget; a TTFT bound must be a bucket both vocabularies have. */
-function sloProblems(config: ParsedStackConfig): ConfigProblem[] {
+function sloProblems(config: ParsedStackConfig, facts: StackFacts): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const key of ["availabilityPercent", "ttftPercent"] as const) {
     if (config.slo[key] >= 100) {
@@ -146,7 +114,7 @@ function sloProblems(config: ParsedStackConfig): ConfigProblem[] {
       });
     }
   }
-  const bounds = TTFT_BUCKET_BOUNDS;
+  const bounds = facts.ttftBucketBounds;
   if (!bounds.includes(config.slo.ttftSeconds)) {
     problems.push({
       key: `${CONFIG_NAMESPACE}:slo.ttftSeconds`,
@@ -192,21 +160,22 @@ export interface RawStackConfig {
 /**
  * Validates a stack's raw config and returns it with defaults applied. Every problem is reported at once,
  * each naming its key, the bad value and what is allowed; nothing is registered before this passes.
+ * `facts` are what the checks across keys need to know of the stack (components/stackFacts.ts).
  */
-export function parseStackConfig(raw: RawStackConfig): StackConfig {
+export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackConfig {
   const problems: ConfigProblem[] = [...(raw.problems ?? []), ...secretProblems(raw.secrets)];
   const { issues, data, leftOut } = parseLeavingOutInvalid(raw.values);
   problems.push(...problemsFromIssues(issues));
   if (data) {
     const config: StackConfig = { ...data, secretsSet: secretsSet(raw) };
     const acrossKeys = [
-      ...resourceOrderProblems(config),
-      ...prometheusStorageProblems(config),
+      ...resourceOrderProblems(config, facts),
+      ...prometheusStorageProblems(config, facts),
       ...duplicatePortProblems(raw.values["ports"]),
       ...thresholdOrderProblems(config),
-      ...sloProblems(config),
-      ...jobNameProblems(config),
-      ...scrapeIntervalProblems(config),
+      ...sloProblems(config, facts),
+      ...jobNameProblems(config, facts),
+      ...scrapeIntervalProblems(config, facts),
       ...nodeExporterProblems(config),
     ];
     const unprefixed = (key: string) => key.slice(CONFIG_NAMESPACE.length + 1);

@@ -1,25 +1,23 @@
 import { CONFIG_NAMESPACE, type ParsedStackConfig } from "./schema.ts";
-import type { ConfigProblem } from "./parse.ts";
+import type { ConfigProblem } from "./problems.ts";
 import { quantityValue } from "./quantity.ts";
-import { DEFAULT_RESOURCES } from "../components/defaultResources.ts";
-import { PROMETHEUS_DEFAULT_STORAGE } from "../components/prometheus/description.ts";
 import type { ComponentName } from "./components.ts";
-import type { Resources } from "../components/types.ts";
+import type { ResourceQuantities, StackFacts } from "./stackFacts.ts";
 
 const PAIRS = [
   ["cpuLimit", "cpuRequest", "CPU"],
   ["memoryLimit", "memoryRequest", "memory"],
-] as const satisfies readonly (readonly [keyof Resources, keyof Resources, string])[];
+] as const satisfies readonly (readonly [keyof ResourceQuantities, keyof ResourceQuantities, string])[];
 
 /**
  * A limit below its request is rejected by the API server; report it here, on the key the user set, with
  * the component's default filling in the side left unset.
  */
-export function resourceOrderProblems(config: ParsedStackConfig): ConfigProblem[] {
+export function resourceOrderProblems(config: ParsedStackConfig, facts: Pick<StackFacts, "defaultResources">): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const [component, given] of Object.entries(config.kubernetes.resources)) {
     if (!given) continue;
-    const defaults = DEFAULT_RESOURCES[component as ComponentName];
+    const defaults = facts.defaultResources[component as ComponentName];
     for (const [limitKey, requestKey, what] of PAIRS) {
       const limit = given[limitKey] ?? defaults[limitKey];
       const request = given[requestKey] ?? defaults[requestKey];
@@ -47,10 +45,10 @@ function prometheusBytes(size: string): number {
 }
 
 /** Prometheus' volume must hold what it keeps, or the disk fills before size-based retention deletes a block. */
-export function prometheusStorageProblems(config: ParsedStackConfig): ConfigProblem[] {
+export function prometheusStorageProblems(config: ParsedStackConfig, facts: Pick<StackFacts, "defaultPrometheusStorage">): ConfigProblem[] {
   if (config.target !== "kubernetes") return [];
   const given = config.kubernetes.storage.prometheus;
-  const storage = given ?? PROMETHEUS_DEFAULT_STORAGE;
+  const storage = given ?? facts.defaultPrometheusStorage;
   const retention = config.prometheus.retentionSize;
   if (quantityValue(storage) > prometheusBytes(retention)) return [];
   const message = `the Prometheus volume (${storage}) must be larger than prometheus.retentionSize (${retention})`;

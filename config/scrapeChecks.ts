@@ -1,25 +1,15 @@
-import { load } from "js-yaml";
 import { CONFIG_NAMESPACE, type StackConfig } from "./schema.ts";
-import type { ConfigProblem } from "./parse.ts";
+import type { ConfigProblem } from "./problems.ts";
 import { durationSeconds, formatDuration } from "./durations.ts";
-import { describeStack } from "../components/stack.ts";
-import { shortestRuleRateWindow } from "../rules/rateWindows.ts";
-
-/** The job names of the prometheus.yml the stack would ship, in order. */
-function renderedJobNames(config: StackConfig): string[] {
-  const prometheus = describeStack(config).components.find((component) => component.name === "prometheus");
-  const file = prometheus?.configFiles.find((f) => f.path === "prometheus.yml");
-  const document = (file ? load(file.content) : {}) as { scrape_configs?: { job_name: string }[] };
-  return (document.scrape_configs ?? []).map((job) => job.job_name);
-}
+import type { StackFacts } from "./stackFacts.ts";
 
 /**
  * Prometheus refuses to start on two scrape jobs of one name. The stack's own jobs are whatever the
  * rendered prometheus.yml holds besides the LLM service's, so a job the stack adds is covered too.
  */
-export function jobNameProblems(config: StackConfig): ConfigProblem[] {
+export function jobNameProblems(config: StackConfig, facts: Pick<StackFacts, "scrapeJobNames">): ConfigProblem[] {
   const { jobName } = config.llmService;
-  const names = renderedJobNames(config);
+  const names = facts.scrapeJobNames(config);
   const builtIn = names.filter((name, i) => name !== jobName || i !== names.indexOf(jobName));
   if (!builtIn.includes(jobName)) return [];
   return [
@@ -35,8 +25,11 @@ export function jobNameProblems(config: StackConfig): ConfigProblem[] {
 }
 
 /** How a scrape interval compares with the rules' shortest rate window. */
-export function scrapesPerRateWindow(config: StackConfig): { window: string; scrapes: number } | undefined {
-  const shortest = shortestRuleRateWindow(config);
+export function scrapesPerRateWindow(
+  config: StackConfig,
+  facts: Pick<StackFacts, "shortestRuleRateWindow">,
+): { window: string; scrapes: number } | undefined {
+  const shortest = facts.shortestRuleRateWindow(config);
   if (!shortest) return undefined;
   return { window: shortest.window, scrapes: shortest.seconds / durationSeconds(config.prometheus.scrapeInterval) };
 }
@@ -46,8 +39,8 @@ export function scrapesPerRateWindow(config: StackConfig): { window: string; scr
  * sample at times, and every rate, the dashboards and the alerts on it come back empty: refused. (Fewer
  * than four scrapes per window is allowed but warned about; see warnings.ts.)
  */
-export function scrapeIntervalProblems(config: StackConfig): ConfigProblem[] {
-  const fit = scrapesPerRateWindow(config);
+export function scrapeIntervalProblems(config: StackConfig, facts: Pick<StackFacts, "shortestRuleRateWindow">): ConfigProblem[] {
+  const fit = scrapesPerRateWindow(config, facts);
   if (!fit || fit.scrapes >= 2) return [];
   const half = formatDuration(durationSeconds(fit.window) / 2);
   const { scrapeInterval } = config.prometheus;

@@ -1,14 +1,15 @@
 import { CONFIG_NAMESPACE, type StackConfig } from "./schema.ts";
-import type { ConfigProblem } from "./parse.ts";
+import type { ConfigProblem } from "./problems.ts";
 import { durationSeconds, formatDuration } from "./durations.ts";
 import { scrapesPerRateWindow } from "./scrapeChecks.ts";
+import type { StackFacts } from "./stackFacts.ts";
 
 /** A value that is allowed but probably not what was meant: the key, the value, and why. */
 export type ConfigWarning = ConfigProblem;
 
 const key = (path: string) => `${CONFIG_NAMESPACE}:${path}`;
 
-function prometheusWarnings(config: StackConfig): ConfigWarning[] {
+function prometheusWarnings(config: StackConfig, facts: StackFacts): ConfigWarning[] {
   const warnings: ConfigWarning[] = [];
   const { scrapeInterval, evaluationInterval } = config.prometheus;
   if (durationSeconds(evaluationInterval) > durationSeconds(scrapeInterval)) {
@@ -20,7 +21,7 @@ function prometheusWarnings(config: StackConfig): ConfigWarning[] {
         "the recorded series are coarser than the data, and alerts fire and resolve that much later",
     });
   }
-  const fit = scrapesPerRateWindow(config);
+  const fit = scrapesPerRateWindow(config, facts);
   if (fit && fit.scrapes >= 2 && fit.scrapes < 4) {
     warnings.push({
       key: key("prometheus.scrapeInterval"),
@@ -100,8 +101,8 @@ function hostMemoryWarnings(config: StackConfig): ConfigWarning[] {
  * preflight (so `up` and the data commands too) and `npm run render` print them, the Pulumi program logs
  * them with pulumi.log.warn.
  */
-export function configWarnings(config: StackConfig): ConfigWarning[] {
-  return [...prometheusWarnings(config), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config)];
+export function configWarnings(config: StackConfig, facts: StackFacts): ConfigWarning[] {
+  return [...prometheusWarnings(config, facts), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config)];
 }
 
 export function formatWarning(warning: ConfigWarning): string {

@@ -10,8 +10,9 @@ import { renderDockerStack } from "../targets/docker/deploy.ts";
 import { renderKubernetesStack } from "../targets/kubernetes/deploy.ts";
 import { kubernetesAccess } from "../targets/kubernetes/access.ts";
 import { endpointUrls, hostForBindAddress } from "../targets/endpoints.ts";
+import { STACK_FACTS } from "../components/stackFacts.ts";
 
-const loaded = loadStackConfig();
+const loaded = loadStackConfig(STACK_FACTS);
 const { config } = loaded;
 const stack = describeStack(config);
 const secrets = resolveSecrets(loaded);

@@ -1,4 +1,4 @@
-import { StackConfigError } from "../../config/parse.ts";
+import { StackConfigError } from "../../config/problems.ts";
 import { StackFileError, UnknownStackError } from "../../config/fromStackFile.ts";
 
 /** A mistake in how a command was called: printed with the usage line, exit code 2. */

@@ -6,6 +6,7 @@ import { LABELS as DOCKER_LABELS } from "../../targets/docker/naming.ts";
 import { LABELS as KUBERNETES_LABELS } from "../../components/kubernetesLabels.ts";
 import type { Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /** Where each stack file of this project keeps its data: Docker name prefixes, and Kubernetes namespace/prefix pairs. */
 export interface DataOwners {
@@ -23,7 +24,7 @@ export function dataOwners(stacksDir = STACKS_DIR): DataOwners {
     if (!stack) continue;
     let config: StackConfig;
     try {
-      config = readStackFile(stack, stacksDir);
+      config = readStackFile(stack, STACK_FACTS, stacksDir);
     } catch {
       continue;
     }

@@ -6,6 +6,7 @@ import { REPO_ROOT } from "../support/cli/runScript.ts";
 import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, type WorkflowStep } from "../support/github/workflow.ts";
 import { LABELS } from "../../targets/docker/naming.ts";
 import { parseStackConfig } from "../../config/parse.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 const PATH = ".github/workflows/e2e.yml";
 const workflow = loadWorkflow(PATH);
@@ -75,7 +76,7 @@ describe(PATH, () => {
   });
 
   test("looks for leftovers by the label the stack puts on its containers and volumes", () => {
-    const prefix = parseStackConfig({ values: {}, secrets: {} }).namePrefix;
+    const prefix = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS).namePrefix;
     const filters = [...workflowText(PATH).matchAll(/--filter (label=[^\s)";]+)/g)].map((match) => match[1]);
     expect(filters.length).toBeGreaterThanOrEqual(3);
     for (const filter of filters) expect(filter).toBe(`label=${LABELS.stack}=${prefix}`);

@@ -3,6 +3,7 @@ import { dump, load } from "js-yaml";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { namedInSummary } from "../support/cli/diffSummary.ts";
 import { ProjectCopy, ProjectRepository } from "../support/cli/projectCopy.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /*
  * npm run diff against real git history: a repository made from this project, with one commit per kind of
@@ -55,7 +56,7 @@ beforeAll(() => {
   commits.panelQuery = repo.commitAll("CPU Usage counts iowait as idle");
 
   const stackFile = "stacks/Pulumi.local.yaml";
-  oldMemoryPercent = parseStackDocument(repo.read(stackFile)).thresholds.hostMemoryPercent;
+  oldMemoryPercent = parseStackDocument(repo.read(stackFile), STACK_FACTS).thresholds.hostMemoryPercent;
   newMemoryPercent = oldMemoryPercent - 5;
   const document = load(repo.read(stackFile)) as { config: Record<string, unknown> };
   const thresholds = (document.config["llmobs:thresholds"] ?? {}) as Record<string, unknown>;

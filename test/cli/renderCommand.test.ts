@@ -6,13 +6,14 @@ import { readStackFile } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
 import { runScript } from "../support/cli/runScript.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 describe("npm run render", () => {
   test("writes every generated file, byte for byte what the program ships", () => {
     const out = mkdtempSync(join(tmpdir(), "llmobs-render-"));
     const result = runScript("render.ts", ["--out", out]);
     expect(result.status, result.stderr).toBe(0);
-    const expected = renderedFiles(describeStack(readStackFile("local")));
+    const expected = renderedFiles(describeStack(readStackFile("local", STACK_FACTS)));
     for (const path of [
       "prometheus/prometheus.yml",
       "prometheus/rules/stack-health.yml",
@@ -31,7 +32,7 @@ describe("npm run render", () => {
     const out = mkdtempSync(join(tmpdir(), "llmobs-render-"));
     const result = runScript("render.ts", ["--out", out, "--stack", "cluster"]);
     expect(result.status, result.stderr).toBe(0);
-    const expected = renderedFiles(describeStack(readStackFile("cluster")));
+    const expected = renderedFiles(describeStack(readStackFile("cluster", STACK_FACTS)));
     for (const file of expected) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
     expect(readFileSync(join(out, "prometheus/prometheus.yml"), "utf8")).toContain("kubernetes_sd_configs");
   });

@@ -14,6 +14,7 @@ import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.
 import { usageFamilies } from "../../synthetic/vocabularies.ts";
 import { healthyWorkload } from "../../synthetic/workload.ts";
 import { startHook, type Hook } from "../support/alertmanager/webhookReceiver.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /**
  * End to end on real processes: a synthetic LLM service scraped by the pinned Prometheus, evaluating the
@@ -45,7 +46,7 @@ function deliverySuite(receiver: "slack" | "webhook", firingAlertNames: (body: a
           alerting: { receiver, groupWait: "1s", groupInterval: "1s" },
         },
         secrets: { alertmanagerWebhookUrl: hook.url },
-      });
+      }, STACK_FACTS);
       const ports: Record<string, number> = { prometheus: prometheusPort, alertmanager: alertmanagerPort };
       const stack = describeStack(config, {
         peer: (name) => `127.0.0.1:${ports[name] ?? unused}`,

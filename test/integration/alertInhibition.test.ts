@@ -12,6 +12,7 @@ import { freePort, waitFor } from "../../cli/local/processes.ts";
 import { startAlertmanager } from "../../cli/local/prometheus.ts";
 import type { RunningComponent } from "../../cli/local/component.ts";
 import { startHook, type Hook } from "../support/alertmanager/webhookReceiver.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /**
  * The pinned Alertmanager with the rendered alertmanager.yml: a warning whose critical twin (the same
@@ -25,7 +26,7 @@ interface DeliveredAlert {
 const config = parseStackConfig({
   values: { alerting: { groupWait: "1s", groupInterval: "1s" } },
   secrets: { alertmanagerWebhookUrl: "http://127.0.0.1:9/unused" },
-});
+}, STACK_FACTS);
 // An alert the rules define at both severities.
 const rules = ruleFileGroups(config).flatMap((file) => file.groups.flatMap((group) => group.rules.filter(isAlertingRule)));
 const twin = (severity: string): AlertingRule =>

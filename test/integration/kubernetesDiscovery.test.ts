@@ -13,6 +13,7 @@ import { freePort, waitFor, type RunningProcess } from "../../cli/local/processe
 import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
 import { standInForKubernetesSd } from "../support/kubernetes/sdStandIn.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /**
  * The cluster stack's prometheus.yml in the pinned Prometheus. There is no cluster here, so what kubernetes_sd
@@ -50,7 +51,7 @@ beforeAll(async () => {
       llmService: { targets: [`127.0.0.1:${nobodyPort}`] },
     },
     secrets: {},
-  });
+  }, STACK_FACTS);
   const loopback: Record<string, number> = { prometheus: prometheusPort };
   const stack = describeStack(config, {
     peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}`,

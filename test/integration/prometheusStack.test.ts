@@ -11,6 +11,7 @@ import { requireTool } from "../../cli/tools/installed.ts";
 import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
 import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /**
  * The rendered Prometheus config and rules, checked by promtool and run by a real Prometheus with a real
@@ -28,7 +29,7 @@ beforeAll(async () => {
       llmService: { targets: [`127.0.0.1:${nobodyPort}`] },
     },
     secrets: {},
-  });
+  }, STACK_FACTS);
   const loopback: Record<string, number> = { prometheus: prometheusPort, "node-exporter": nodeExporterPort };
   const stack = describeStack(config, {
     peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}`,

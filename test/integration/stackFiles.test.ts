@@ -8,6 +8,7 @@ import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
 import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import { requireTool, type ToolName } from "../../cli/tools/installed.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /** Every file `npm run render` writes for the project's own stacks, checked by the pinned tools' own checkers. */
 function check(tool: ToolName, args: string[]): string {
@@ -22,7 +23,7 @@ function check(tool: ToolName, args: string[]): string {
 describe.each(["local", "cluster"])("the %s stack's rendered files", (stack) => {
   const dir = mkdtempSync(join(tmpdir(), `llmobs-${stack}-render-`));
   beforeAll(() => {
-    writeRenderedFiles(renderedFiles(describeStack(readStackFile(stack))), dir);
+    writeRenderedFiles(renderedFiles(describeStack(readStackFile(stack, STACK_FACTS))), dir);
   });
 
   test("prometheus.yml and the rules it loads pass promtool check config", () => {

@@ -17,11 +17,12 @@ import {
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
 import { readFileSync } from "node:fs";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 const GENERATED_PASSWORD = "generated-password-for-tests";
 
 // The committed cluster stack, as `pulumi up --stack cluster` runs it.
-const description = describeStack(parseStackDocument(readFileSync(new URL("../../stacks/Pulumi.cluster.yaml", import.meta.url), "utf8")));
+const description = describeStack(parseStackDocument(readFileSync(new URL("../../stacks/Pulumi.cluster.yaml", import.meta.url), "utf8"), STACK_FACTS));
 const component = (name: string) => description.components.find((c) => c.name === name)!;
 
 let run: ProgramRun;

@@ -12,6 +12,7 @@ import { componentResources } from "../../cli/data/plan.ts";
 import { PreconditionError } from "../../cli/commandLine/run.ts";
 import type { StateResource } from "../../cli/data/stackOps.ts";
 import { ProgressView } from "../../cli/data/progress.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /**
  * The data command's Automation API calls for each verb and target, against a recording stand-in for the
@@ -33,7 +34,7 @@ function setup(
   options: { target?: "docker" | "kubernetes"; interactive?: boolean; answer?: boolean; epochs?: Record<string, number> } = {},
 ) {
   const target = options.target ?? "docker";
-  const config: StackConfig = parseStackConfig({ values: { target, ...(options.epochs ? { dataEpochs: options.epochs } : {}) }, secrets: {} });
+  const config: StackConfig = parseStackConfig({ values: { target, ...(options.epochs ? { dataEpochs: options.epochs } : {}) }, secrets: {} }, STACK_FACTS);
   const request = parseDataArgs(argv);
   const state = stateFrom((target === "docker" ? docker : cluster).resources);
   const stack = new RecordingStack(request.stack, state);
@@ -78,7 +79,7 @@ function urnsOf(state: StateResource[], component: ComponentName): string[] {
 describe("URN patterns select exactly one component's resources", () => {
   test.each(COMPONENT_NAMES.map((c) => [c] as const))("Docker: %s", (component) => {
     const state = stateFrom(docker.resources);
-    const config = parseStackConfig({ values: { target: "docker" }, secrets: {} });
+    const config = parseStackConfig({ values: { target: "docker" }, secrets: {} }, STACK_FACTS);
     const selected = componentResources(state, "local", config, component).map((r) => r.urn).sort();
     expect(selected).toEqual(urnsOf(state, component).sort());
     expect(selected.length).toBeGreaterThan(1);
@@ -86,13 +87,13 @@ describe("URN patterns select exactly one component's resources", () => {
 
   test.each(COMPONENT_NAMES.map((c) => [c] as const))("Kubernetes: %s", (component) => {
     const state = stateFrom(cluster.resources);
-    const config = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} });
+    const config = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }, STACK_FACTS);
     const selected = componentResources(state, "cluster", config, component).map((r) => r.urn).sort();
     expect(selected).toEqual(urnsOf(state, component).sort());
   });
 
   test("shared resources (network, password, provider, namespace) belong to no component", () => {
-    const config = parseStackConfig({ values: { target: "docker" }, secrets: {} });
+    const config = parseStackConfig({ values: { target: "docker" }, secrets: {} }, STACK_FACTS);
     const shared = stateFrom(docker.resources).filter((r) => !r.parent && !r.type.startsWith("llmobs:"));
     for (const resource of shared) {
       for (const component of COMPONENT_NAMES) {

@@ -3,6 +3,7 @@ import { plainStrings, runProgram, type ProgramRun } from "../support/pulumi/pro
 import { PINNED_IMAGES } from "../../components/images.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 const CONTAINER = "docker:index/container:Container";
 const VOLUME = "docker:index/volume:Volume";
@@ -74,7 +75,7 @@ describe("the local stack on Docker", () => {
   });
 
   test("ships the rendered config files into the containers, byte for byte", () => {
-    const stack = describeStack(parseStackConfig({ values: { target: "docker" }, secrets: {} }));
+    const stack = describeStack(parseStackConfig({ values: { target: "docker" }, secrets: {} }, STACK_FACTS));
     for (const component of stack.components) {
       const uploads = run.named(CONTAINER, component.name).inputs.uploads ?? [];
       for (const file of component.configFiles) {

@@ -7,6 +7,7 @@ import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
 import { kubernetesAccess } from "../../targets/kubernetes/access.ts";
 import { readFileSync } from "node:fs";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /**
  * The Docker and Kubernetes renderings of each component agree on image, arguments, environment, user,
@@ -14,7 +15,7 @@ import { readFileSync } from "node:fs";
  * config, so any disagreement is the renderers', not the configs'.
  */
 let run: ProgramRun;
-const kubernetesConfig = parseStackDocument(readFileSync(new URL("../../stacks/Pulumi.cluster.yaml", import.meta.url), "utf8"));
+const kubernetesConfig = parseStackDocument(readFileSync(new URL("../../stacks/Pulumi.cluster.yaml", import.meta.url), "utf8"), STACK_FACTS);
 const kubernetes = describeStack(kubernetesConfig);
 const rendered = kubernetes.components.map((c) => c.name);
 

@@ -10,8 +10,9 @@ import { alertTests } from "./cases/index.ts";
 import { renderPromtoolTests } from "./cases/promtoolFile.ts";
 import { isAlertingRule } from "../../rules/model.ts";
 import { requireTool } from "../../cli/tools/installed.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
-const config = parseStackConfig({ values: {}, secrets: {} });
+const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
 const suites = alertTests(config);
 
 describe("every alert is proven both ways", () => {

@@ -12,8 +12,9 @@ import {
 } from "../../cli/preflight/clusterTraps.ts";
 import type { Exec, ExecResult } from "../../cli/preflight/exec.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
-const cluster = (values: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", ...values }, secrets: {} });
+const cluster = (values: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", ...values }, secrets: {} }, STACK_FACTS);
 
 const json = (value: unknown): Partial<ExecResult> => ({ stdout: JSON.stringify(value) });
 const denied = (stderr: string): Partial<ExecResult> => ({ exitCode: 1, stderr });

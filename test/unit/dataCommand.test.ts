@@ -11,6 +11,7 @@ import { stackSecretsProvider } from "../../cli/pulumi/secretsProvider.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
 import { runScript } from "../support/cli/runScript.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 describe("arguments", () => {
   test("a verb and a component", () => {
@@ -65,7 +66,7 @@ function onFileBackend() {
 }
 
 describe("preflight before any change", () => {
-  const config = parseStackConfig({ values: {}, secrets: {} });
+  const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
 
   test("no Pulumi CLI, no Docker daemon: both reported, with what to do", async () => {
     const printed: string[] = [];
@@ -78,7 +79,7 @@ describe("preflight before any change", () => {
   });
 
   test("the cluster unreachable", async () => {
-    const cluster = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} });
+    const cluster = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }, STACK_FACTS);
     const exec = fakeExec({ "pulumi version": { stdout: "v3.250.0" }, kubectl: { exitCode: 1, stderr: "The connection to the server was refused" } });
     const printed: string[] = [];
     await expect(dataPreflight(cluster, exec, { needsPulumi: true, needsPassphrase: false, secretsProvider: onFileBackend, env: {}, print: (l) => printed.push(l) })).rejects.toThrow(
@@ -152,7 +153,7 @@ describe("the Docker side", () => {
 });
 
 describe("the Kubernetes side", () => {
-  const config = parseStackConfig({ values: { target: "kubernetes", kubernetes: { namespace: "obs", context: "prod" } }, secrets: {} });
+  const config = parseStackConfig({ values: { target: "kubernetes", kubernetes: { namespace: "obs", context: "prod" } }, secrets: {} }, STACK_FACTS);
 
   test("finds a component's claims by label, in the stack's namespace and context", async () => {
     const exec = fakeExec({

@@ -5,9 +5,10 @@ import { preflight } from "../../cli/preflight/run.ts";
 import { PreconditionError } from "../../cli/commandLine/run.ts";
 import type { ExecResult } from "../../cli/preflight/exec.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 const cluster = (kubernetes: Record<string, unknown> = {}) =>
-  parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} });
+  parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} }, STACK_FACTS);
 
 const VERSION = { stdout: JSON.stringify({ clientVersion: { gitVersion: "v1.33.1" }, serverVersion: { gitVersion: "v1.32.4" } }) };
 

@@ -5,6 +5,7 @@ import { dump, load } from "js-yaml";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { REPO_ROOT } from "../support/cli/runScript.ts";
 import { pulumiConfigSetPath } from "../support/pulumi/configSet.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 /** Every `pulumi config set --path <key> <value> [--stack <stack>]` the README gives with a concrete value. */
 function readmeCommands(): { key: string; value: string; stack: string; line: string }[] {
@@ -27,7 +28,7 @@ describe("the README's pulumi config set --path commands", () => {
     const file = join(REPO_ROOT, "stacks", `Pulumi.${command.stack}.yaml`);
     const document = load(readFileSync(file, "utf8")) as { config: Record<string, unknown> };
     pulumiConfigSetPath(document.config, command.key, command.value);
-    expect(() => parseStackDocument(dump(document))).not.toThrow();
+    expect(() => parseStackDocument(dump(document), STACK_FACTS)).not.toThrow();
   });
 });
 

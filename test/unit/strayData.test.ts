@@ -12,10 +12,11 @@ import { ProgressView } from "../../cli/data/progress.ts";
 import { FakePlatform } from "../support/pulumi/dataDoubles.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
 import { ProjectCopy } from "../support/cli/projectCopy.ts";
+import { STACK_FACTS } from "../../components/stackFacts.ts";
 
-const docker = (values: Record<string, unknown> = {}) => parseStackConfig({ values, secrets: {} });
+const docker = (values: Record<string, unknown> = {}) => parseStackConfig({ values, secrets: {} }, STACK_FACTS);
 const cluster = (kubernetes: Record<string, unknown> = {}, values: Record<string, unknown> = {}) =>
-  parseStackConfig({ values: { target: "kubernetes", kubernetes, ...values }, secrets: {} });
+  parseStackConfig({ values: { target: "kubernetes", kubernetes, ...values }, secrets: {} }, STACK_FACTS);
 const owners = (dockerPrefixes: string[], claims: string[] = []): DataOwners => ({ dockerPrefixes: new Set(dockerPrefixes), claims: new Set(claims) });
 
 // `docker volume ls --filter label=dev.llmobs.stack --format '{{.Name}}\t{{.Label "dev.llmobs.stack"}}'`

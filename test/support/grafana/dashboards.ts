@@ -2,12 +2,13 @@ import { parseStackConfig } from "../../../config/parse.ts";
 import type { StackConfig } from "../../../config/schema.ts";
 import { renderDashboards } from "../../../dashboards/index.ts";
 import type { DashboardJson } from "../../../cli/local/grafanaQueries.ts";
+import { STACK_FACTS } from "../../../components/stackFacts.ts";
 
 /** The config the dashboard tests run Prometheus with: scrape and evaluate every second. */
 export const FAST_PROMETHEUS = { prometheus: { scrapeInterval: "1s", evaluationInterval: "1s" } };
 
 export function fastConfig(extra: Record<string, unknown> = {}): StackConfig {
-  return parseStackConfig({ values: { ...FAST_PROMETHEUS, ...extra }, secrets: {} });
+  return parseStackConfig({ values: { ...FAST_PROMETHEUS, ...extra }, secrets: {} }, STACK_FACTS);
 }
 
 /** A rendered dashboard, parsed back from the JSON the stack ships. */

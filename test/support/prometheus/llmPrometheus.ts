@@ -12,6 +12,7 @@ import { instantQuery } from "../../../cli/local/prometheusApi.ts";
 import { startExporter, type SyntheticExporter } from "../../../synthetic/exporter.ts";
 import type { Family } from "../../../synthetic/families.ts";
 import { SERIES } from "../../../metrics/canonical.ts";
+import { STACK_FACTS } from "../../../components/stackFacts.ts";
 
 export interface LlmPrometheus {
   url: string;
@@ -36,7 +37,7 @@ export async function startLlmPrometheus(render: (elapsedSeconds: number) => Fam
       ...extraConfig,
     },
     secrets: {},
-  });
+  }, STACK_FACTS);
   const renderDir = mkdtempSync(join(tmpdir(), "llmobs-dash-"));
   // Only the LLM service is reachable; the stack's own components are not running here.
   const stack = describeStack(config, {

@@ -8,8 +8,9 @@ import { describeStack } from "../../../components/stack.ts";
 import { resolveSecrets } from "../../../targets/secrets.ts";
 import { renderDockerStack } from "../../../targets/docker/deploy.ts";
 import { renderKubernetesStack } from "../../../targets/kubernetes/deploy.ts";
+import { STACK_FACTS } from "../../../components/stackFacts.ts";
 
-const loaded = loadStackConfig();
+const loaded = loadStackConfig(STACK_FACTS);
 const secrets = resolveSecrets(loaded);
 const kubernetesConfig = { ...loaded.config, target: "kubernetes" as const };
 const dockerConfig = { ...loaded.config, target: "docker" as const };

@@ -3,9 +3,10 @@ import { parseStackConfig } from "../../../config/parse.ts";
 import { describeStack } from "../../../components/stack.ts";
 import { renderedFiles } from "../../../components/renderedFiles.ts";
 import { compareConfigFile } from "../../../cli/diff/configKeys.ts";
+import { STACK_FACTS } from "../../../components/stackFacts.ts";
 
 function rendered(path: string, values: Record<string, unknown> = {}): string {
-  const file = renderedFiles(describeStack(parseStackConfig({ values, secrets: {} }))).find((candidate) => candidate.path === path);
+  const file = renderedFiles(describeStack(parseStackConfig({ values, secrets: {} }, STACK_FACTS))).find((candidate) => candidate.path === path);
   if (!file) throw new Error(`the stack renders no ${path} any more: update this test`);
   return file.content;
 }

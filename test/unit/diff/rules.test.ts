@@ -2,9 +2,10 @@ import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
 import { renderRuleFiles } from "../../../rules/ruleFiles.ts";
 import { compareRules, parseRuleFile, type RuleFileContent, type RuleGroupYaml } from "../../../cli/diff/rules.ts";
+import { STACK_FACTS } from "../../../components/stackFacts.ts";
 
 function renderedRules(values: Record<string, unknown> = {}): RuleFileContent[] {
-  return renderRuleFiles(parseStackConfig({ values, secrets: {} })).map((file) => ({
+  return renderRuleFiles(parseStackConfig({ values, secrets: {} }, STACK_FACTS)).map((file) => ({
     file: `prometheus/rules/${file.name}`,
     groups: parseRuleFile(file.content)!,
   }));
