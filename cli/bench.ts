@@ -11,7 +11,7 @@ import { mkdtempSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseStackConfig } from "../config/parse.ts";
-import { renderRuleFiles } from "../rules/ruleFiles.ts";
+import { renderRuleFiles } from "../components/prometheus/ruleFiles.ts";
 import { renderDashboards } from "../dashboards/index.ts";
 import { PreconditionError, runCli, UsageError } from "./commandLine/run.ts";
 import { BENCH_COMMAND } from "./commandLine/commands.ts";

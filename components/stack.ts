@@ -6,7 +6,7 @@ import { describeGrafana } from "./grafana/description.ts";
 import { describeJaeger } from "./jaeger/description.ts";
 import { describeNodeExporter } from "./nodeExporter/description.ts";
 import { describeAlertmanager } from "./alertmanager/description.ts";
-import { renderRuleFiles } from "../rules/ruleFiles.ts";
+import { renderRuleFiles } from "./prometheus/ruleFiles.ts";
 import { renderDashboards } from "../dashboards/index.ts";
 
 /**

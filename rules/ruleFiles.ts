@@ -1,6 +1,4 @@
 import type { StackConfig } from "../config/schema.ts";
-import type { RuleFile } from "../components/prometheus/description.ts";
-import { generatedYaml } from "../components/generatedYaml.ts";
 import type { RuleGroup } from "./model.ts";
 import { stackHealthRules } from "./stackHealth.ts";
 import { recordingRuleGroups } from "./recording/index.ts";
@@ -16,11 +14,4 @@ export function ruleFileGroups(config: StackConfig): { name: string; groups: Rul
     { name: "llm-slo.yml", groups: [sloRecordingRules(config), sloAlertRules(config)] },
     { name: "stack-health.yml", groups: [stackHealthRules(config)] },
   ];
-}
-
-export function renderRuleFiles(config: StackConfig): RuleFile[] {
-  return ruleFileGroups(config).map(({ name, groups }) => ({
-    name,
-    content: generatedYaml("alerts/", { groups }),
-  }));
 }

@@ -1,5 +1,6 @@
 import type { DescribeContext } from "../context.ts";
 import type { ComponentDescription, Resources } from "../types.ts";
+import type { DashboardFile } from "../../dashboards/common/dashboard.ts";
 import { PINNED_IMAGES } from "../images.ts";
 import { ingressUrl } from "../../config/ingressUrl.ts";
 import { GRAFANA_DASHBOARDS_DIR, renderDashboardProvider, renderDatasources } from "./provisioning.ts";
@@ -16,12 +17,6 @@ export const GRAFANA_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1",
 /** A setting's value read from a file by Grafana's own variable expansion. */
 export function grafanaFileReference(path: string): string {
   return `$__file{${path}}`;
-}
-
-export interface DashboardFile {
-  /** File name under dashboards/, e.g. "llm-usage.json". */
-  name: string;
-  content: string;
 }
 
 /**

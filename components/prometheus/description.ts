@@ -1,5 +1,6 @@
 import type { DescribeContext } from "../context.ts";
 import type { ComponentDescription, ConfigFile, Resources } from "../types.ts";
+import type { RuleFile } from "./ruleFiles.ts";
 import { PINNED_IMAGES } from "../images.ts";
 import { ingressUrl } from "../../config/ingressUrl.ts";
 import { renderPrometheusYml } from "./prometheusYml.ts";
@@ -13,12 +14,6 @@ const DATA_DIR = "/prometheus";
 export const PROMETHEUS_DEFAULT_STORAGE = "15Gi";
 
 export const PROMETHEUS_RESOURCES: Resources = { cpuRequest: "200m", cpuLimit: "2", memoryRequest: "512Mi", memoryLimit: "2Gi" };
-
-export interface RuleFile {
-  /** File name under rules/, e.g. "llm-recording.yml". */
-  name: string;
-  content: string;
-}
 
 /**
  * Prometheus scrapes the user's LLM service and every component that serves metrics, evaluates the

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
-import { renderRuleFiles } from "../../../rules/ruleFiles.ts";
+import { renderRuleFiles } from "../../../components/prometheus/ruleFiles.ts";
 import { compareRules, parseRuleFile, type RuleFileContent, type RuleGroupYaml } from "../../../cli/diff/rules.ts";
 import { STACK_FACTS } from "../../../components/stackFacts.ts";
 
