@@ -1,6 +1,6 @@
 import type { ComponentName } from "../../config/components.ts";
 import type { StackConfig } from "../../config/schema.ts";
-import { volumeName } from "../../targets/docker/naming.ts";
+import { dataVolumeName } from "../../targets/dataVolumeName.ts";
 import type { StateResource } from "./stackOps.ts";
 import { componentPatterns, urnMatches } from "./urns.ts";
 import { formatBytes, type DataPlatform, type DataVolume } from "./platform.ts";
@@ -45,7 +45,7 @@ export function planReset(
     component,
     resources: mine.filter((r) => DATA_TYPES.has(r.type) || WORKLOAD_TYPES.has(r.type)),
     volumes,
-    epoch: { from, to, newVolume: volumeName(config.namePrefix, component, to) },
+    epoch: { from, to, newVolume: dataVolumeName(config.namePrefix, component, to) },
   };
 }
 

@@ -4,7 +4,8 @@ import type { ComponentDescription } from "../../components/types.ts";
 import { requireSecret, type StackSecrets } from "../secrets.ts";
 import { DOCKER_HOST_NAME } from "../../components/context.ts";
 import { readyBudgetSeconds } from "../../components/startBudget.ts";
-import { containerName, LABELS, volumeName } from "./naming.ts";
+import { containerName, LABELS } from "./naming.ts";
+import { dataVolumeName } from "../dataVolumeName.ts";
 import { dockerLimits } from "./limits.ts";
 import { secretFileAccess, secretFilesReadableTest } from "./secretFileAccess.ts";
 
@@ -40,7 +41,7 @@ export class DockerComponent extends pulumi.ComponentResource {
       this.volume = new docker.Volume(
         `${name}-data`,
         {
-          name: volumeName(namePrefix, d.name, d.data.epoch),
+          name: dataVolumeName(namePrefix, d.name, d.data.epoch),
           labels: labels({ [LABELS.epoch]: String(d.data.epoch) }),
         },
         {

@@ -1,13 +1,8 @@
 import type { ComponentName } from "../../config/components.ts";
 
-/** Docker object names: the stack's prefix, the component, and for data the epoch it belongs to. */
+/** Docker object names: the stack's prefix and the component (data volumes: ../dataVolumeName.ts). */
 export function containerName(prefix: string, component: ComponentName): string {
   return `${prefix}-${component}`;
-}
-
-export function volumeName(prefix: string, component: ComponentName, epoch: number): string {
-  // Epoch 0 keeps the plain name; each reset moves to a new, empty volume.
-  return epoch === 0 ? `${prefix}-${component}-data` : `${prefix}-${component}-data-${epoch}`;
 }
 
 export function networkName(prefix: string): string {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ComponentName } from "../../config/components.ts";
 import type { SecretName } from "../../components/types.ts";
-import { volumeName } from "../docker/naming.ts";
+import { dataVolumeName } from "../dataVolumeName.ts";
 
 /**
  * Kubernetes object names. Services and workloads are named after their component, so the peer addresses
@@ -18,7 +18,7 @@ export function externalServiceName(component: ComponentName): string {
 
 /** Data volumes are named as on Docker: the stack's prefix, the component, and the epoch after a reset. */
 export function claimName(prefix: string, component: ComponentName, epoch: number): string {
-  return volumeName(prefix, component, epoch);
+  return dataVolumeName(prefix, component, epoch);
 }
 
 /**
