@@ -6,6 +6,7 @@ import { REPO_ROOT } from "../support/cli/runScript.ts";
 import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, type WorkflowStep } from "../support/github/workflow.ts";
 import { LABELS } from "../../targets/docker/naming.ts";
 import { parseStackConfig } from "../../config/parse.ts";
+import { LAYERS } from "../support/repository/layers.ts";
 import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 const PATH = ".github/workflows/e2e.yml";
@@ -18,7 +19,9 @@ const runs = (text: string) => (step: WorkflowStep) => step.run?.includes(text) 
 
 describe(PATH, () => {
   test("runs on pushes to main and on pull requests that touch the stack, with read-only permissions", () => {
-    expect(workflow.on).toMatchObject({ push: { branches: ["main"] }, pull_request: { paths: expect.arrayContaining(["stacks/**", "program/**", "cli/**", "Pulumi.yaml"]) } });
+    // Every folder the program and the commands are built from: all layers but the synthetic workload and the tests.
+    const stackFolders = LAYERS.map((layer) => `${layer.folder}/**`).filter((path) => !["synthetic/**", "test/**"].includes(path));
+    expect(workflow.on).toMatchObject({ push: { branches: ["main"] }, pull_request: { paths: expect.arrayContaining([...stackFolders, "Pulumi.yaml"]) } });
     expect(workflow.permissions).toEqual({ contents: "read" });
     for (const step of steps) expect(Boolean(step.run) !== Boolean(step.uses), JSON.stringify(step)).toBe(true);
   });
