@@ -1,12 +1,12 @@
 import type { ComponentName } from "../config/components.ts";
 
 /**
- * A component described once, target-neutrally. The Docker and Kubernetes renderers turn the same
+ * A component described once, target-neutrally. The Docker and Kubernetes targets turn the same
  * description into resources; nothing here knows which target it will run on, so a fix to a port, a
  * health check or a config file is one edit that both targets get.
  *
  * Descriptions are plain data (no Pulumi Outputs): secrets are referenced by name and wired in by the
- * renderer, which keeps the descriptions testable and lets `npm run render` write every file offline.
+ * target, which keeps the descriptions testable and lets `npm run render` write every file offline.
  */
 export interface ComponentDescription {
   name: ComponentName;
@@ -25,7 +25,7 @@ export interface ComponentDescription {
   data?: DataDescription;
   /** Files rendered from code and shipped into the container. */
   configFiles: ConfigFile[];
-  /** Secrets the component reads from files; the renderer supplies the values. */
+  /** Secrets the component reads from files; the target supplies the values. */
   secretFiles: SecretFile[];
   healthCheck: HealthCheck;
   resources: Resources;
@@ -113,7 +113,7 @@ export interface HealthCheck {
   readySeconds?: number;
 }
 
-/** Kubernetes-style quantities; the Docker renderer converts them. */
+/** Kubernetes-style quantities; the Docker target converts them. */
 export interface Resources {
   cpuRequest: string;
   cpuLimit: string;

@@ -1,13 +1,13 @@
 /**
- * The Pulumi program: typed config -> one description of the stack -> the target's renderer.
+ * The Pulumi program: typed config -> one description of the stack -> deployed on its target.
  * `pulumi up --stack local` (Docker) or `--stack cluster` (Kubernetes).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig } from "../config/fromPulumi.ts";
 import { describeStack } from "../components/stack.ts";
 import { resolveSecrets } from "../targets/secrets.ts";
-import { renderDockerStack } from "../targets/docker/deploy.ts";
-import { renderKubernetesStack } from "../targets/kubernetes/deploy.ts";
+import { deployToDocker } from "../targets/docker/deploy.ts";
+import { deployToKubernetes } from "../targets/kubernetes/deploy.ts";
 import { kubernetesAccess } from "../targets/kubernetes/access.ts";
 import { endpointUrls, hostForBindAddress } from "../targets/endpoints.ts";
 import { STACK_FACTS } from "../components/stackFacts.ts";
@@ -18,19 +18,19 @@ const stack = describeStack(config);
 const secrets = resolveSecrets(loaded);
 
 /** Where a person reaches each published port, and where instrumented services send their telemetry. */
-function render(): { urls: Record<string, string>; telemetryUrls: Record<string, string>; portForwardCommands?: Record<string, string> } {
+function deploy(): { urls: Record<string, string>; telemetryUrls: Record<string, string>; portForwardCommands?: Record<string, string> } {
   if (config.target === "kubernetes") {
-    renderKubernetesStack(stack, config, secrets);
+    deployToKubernetes(stack, config, secrets);
     const access = kubernetesAccess(stack, config);
     // Services sending traces and metrics run in the cluster; they use the Services' cluster addresses.
     return { urls: access.urls, telemetryUrls: access.inClusterUrls, portForwardCommands: access.portForwardCommands };
   }
-  renderDockerStack(stack, config, secrets);
+  deployToDocker(stack, config, secrets);
   const urls = endpointUrls(stack, hostForBindAddress(config.bindAddress));
   return { urls, telemetryUrls: urls };
 }
 
-const access = render();
+const access = deploy();
 const { urls, telemetryUrls } = access;
 
 export const grafanaUrl = urls["grafana.http"];

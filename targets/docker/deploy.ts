@@ -6,8 +6,8 @@ import type { ComponentName } from "../../config/components.ts";
 import { DockerComponent } from "./component.ts";
 import { LABELS, networkName } from "./naming.ts";
 
-/** Renders the stack description onto the local Docker engine: one private network, one component each. */
-export function renderDockerStack(
+/** Deploys the stack description on the local Docker engine: one private network, one component each. */
+export function deployToDocker(
   stack: StackDescription,
   config: StackConfig,
   secrets: StackSecrets,

@@ -12,11 +12,11 @@ import { needsPrivileged, podSecurityLabels } from "./podSecurity.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 
 /**
- * Renders the stack description into a Kubernetes cluster: a provider for the configured kubeconfig
+ * Deploys the stack description into a Kubernetes cluster: a provider for the configured kubeconfig
  * context (server-side apply), the stack's namespace at its Pod Security level and a privileged one for
  * node agents, a Secret per secret the components read, and one component each.
  */
-export function renderKubernetesStack(
+export function deployToKubernetes(
   stack: StackDescription,
   config: StackConfig,
   secrets: StackSecrets,
