@@ -1,4 +1,5 @@
 import type { ComponentName } from "../config/components.ts";
+import type { HostPortName } from "../config/schema.ts";
 
 /**
  * A component described once, target-neutrally. The Docker and Kubernetes targets turn the same
@@ -65,6 +66,8 @@ export interface PortDescription {
    * `kubectl port-forward` command (the Service keeps the container port, so peers' addresses match). Unset = internal.
    */
   hostPort?: number;
+  /** The config key that sets hostPort: `ports.<hostPortKey>`. Unset for a port that is never published. */
+  hostPortKey?: HostPortName;
   /** What the port serves, for outputs and the README. */
   purpose: string;
   /** How a client addresses it: an http URL with this path ("" for a base URL), or a bare gRPC host:port. */

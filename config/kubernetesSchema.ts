@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { formatted } from "./fields.ts";
+import { COMPONENT_NAMES, DATA_COMPONENT_NAMES, UI_COMPONENT_NAMES } from "./components.ts";
+import { perComponent } from "./perComponent.ts";
 import { clusterIdentifier, dns1123Label, dns1123Subdomain, ingressHost, kubeContext, kubernetesQuantity } from "./kubernetesFormats.ts";
 
 const quantity = formatted(kubernetesQuantity);
@@ -48,24 +50,9 @@ export const kubernetesSection = z
     /** StorageClass of the data volumes; unset = the cluster's default StorageClass. */
     storageClass: storageClass.optional(),
     /** Size of each component's data volume; unset = the component's default. */
-    storage: z
-      .strictObject({
-        prometheus: quantity.optional(),
-        grafana: quantity.optional(),
-        jaeger: quantity.optional(),
-        alertmanager: quantity.optional(),
-      })
-      .prefault({}),
+    storage: perComponent(DATA_COMPONENT_NAMES, quantity.optional()).prefault({}),
     /** Resource requests and limits per component. */
-    resources: z
-      .strictObject({
-        prometheus: resources,
-        grafana: resources,
-        jaeger: resources,
-        "node-exporter": resources,
-        alertmanager: resources,
-      })
-      .prefault({}),
+    resources: perComponent(COMPONENT_NAMES, resources).prefault({}),
     /** How the Services are exposed beyond the namespace. */
     serviceType: z
       .enum(["ClusterIP", "NodePort", "LoadBalancer"], { error: "ClusterIP, NodePort or LoadBalancer" })
@@ -77,14 +64,7 @@ export const kubernetesSection = z
         className: formatted(dns1123Subdomain).optional(),
         /** A TLS Secret (in the stack's namespace) covering the hosts; unset = plain HTTP. */
         tlsSecretName: formatted(dns1123Subdomain).optional(),
-        hosts: z
-          .strictObject({
-            grafana: formatted(ingressHost).optional(),
-            prometheus: formatted(ingressHost).optional(),
-            jaeger: formatted(ingressHost).optional(),
-            alertmanager: formatted(ingressHost).optional(),
-          })
-          .prefault({}),
+        hosts: perComponent(UI_COMPONENT_NAMES, formatted(ingressHost).optional()).prefault({}),
       })
       .prefault({}),
     /** A NetworkPolicy per component that admits only the traffic the stack needs. */

@@ -13,6 +13,8 @@ import {
 import { kubernetesSection } from "./kubernetesSchema.ts";
 import { decimal, formatted, text } from "./fields.ts";
 import { re2SyntaxError } from "./re2.ts";
+import { COMPONENT_NAMES } from "./components.ts";
+import { perComponent } from "./perComponent.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -53,13 +55,7 @@ const ports = z.strictObject({
   nodeExporter: port.optional(),
 });
 
-const images = z.strictObject({
-  prometheus: formatted(pinnedImage).optional(),
-  grafana: formatted(pinnedImage).optional(),
-  jaeger: formatted(pinnedImage).optional(),
-  "node-exporter": formatted(pinnedImage).optional(),
-  alertmanager: formatted(pinnedImage).optional(),
-});
+const images = perComponent(COMPONENT_NAMES, formatted(pinnedImage).optional());
 
 /** The user's LLM service, scraped by Prometheus. */
 const llmService = z.strictObject({
@@ -210,13 +206,7 @@ const nodeExporter = z.strictObject({
 });
 
 /** Bumping a component's epoch gives it a fresh, empty data volume on the next `up` (see `npm run data`). */
-const dataEpochs = z.strictObject({
-  prometheus: epoch.default(0),
-  grafana: epoch.default(0),
-  jaeger: epoch.default(0),
-  "node-exporter": epoch.default(0),
-  alertmanager: epoch.default(0),
-});
+const dataEpochs = perComponent(COMPONENT_NAMES, epoch.default(0));
 
 export const stackConfigSchema = z.strictObject({
   target: z.enum(["docker", "kubernetes"], { error: "docker or kubernetes" }).default("docker"),

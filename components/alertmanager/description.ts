@@ -1,7 +1,7 @@
 import type { DescribeContext } from "../context.ts";
 import type { ComponentDescription, Resources } from "../types.ts";
-import { PINNED_IMAGES } from "../images.ts";
-import { ingressUrl } from "../../config/ingressUrl.ts";
+import { describeComponent } from "../describeComponent.ts";
+import { webExternalUrlArgs } from "../webExternalUrl.ts";
 import { renderAlertmanagerYml } from "./alertmanagerYml.ts";
 
 export const ALERTMANAGER_PORT = 9093;
@@ -13,11 +13,7 @@ export const ALERTMANAGER_RESOURCES: Resources = { cpuRequest: "50m", cpuLimit: 
 export function describeAlertmanager(ctx: DescribeContext, options: { webhookConfigured: boolean }): ComponentDescription {
   const { config } = ctx;
   const webhookUrlFile = options.webhookConfigured ? ctx.secretPath("alertmanager-webhook-url", ALERTMANAGER_WEBHOOK_URL_FILE) : undefined;
-  const externalUrl = ingressUrl(config, "alertmanager");
-  return {
-    name: "alertmanager",
-    title: "Alertmanager",
-    image: config.images.alertmanager ?? PINNED_IMAGES.alertmanager,
+  return describeComponent(ctx, "alertmanager", {
     args: [
       "--config.file=/etc/alertmanager/alertmanager.yml",
       `--storage.path=${DATA_DIR}`,
@@ -25,21 +21,19 @@ export function describeAlertmanager(ctx: DescribeContext, options: { webhookCon
       // One instance: no gossip cluster to join.
       "--cluster.listen-address=",
       // Behind an Ingress, the address of the links in its notifications.
-      ...(externalUrl ? [`--web.external-url=${externalUrl}/`] : []),
+      ...webExternalUrlArgs(config, "alertmanager"),
     ],
-    env: {},
     ports: [
       {
         name: "http",
         containerPort: ALERTMANAGER_PORT,
-        protocol: "TCP",
-        hostPort: config.ports.alertmanager,
+        hostPortKey: "alertmanager",
         purpose: "Alertmanager UI and API",
         url: { scheme: "http", path: "" },
       },
     ],
     ui: "http",
-    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.alertmanager, size: "1Gi" },
+    data: { mountPath: DATA_DIR, size: "1Gi" },
     configFiles: [
       {
         path: "alertmanager.yml",
@@ -48,25 +42,9 @@ export function describeAlertmanager(ctx: DescribeContext, options: { webhookCon
       },
     ],
     secretFiles: options.webhookConfigured ? [{ secret: "alertmanager-webhook-url", mountPath: ALERTMANAGER_WEBHOOK_URL_FILE }] : [],
-    healthCheck: {
-      port: ALERTMANAGER_PORT,
-      path: "/-/healthy",
-      readyPath: "/-/ready",
-      intervalSeconds: 10,
-      timeoutSeconds: 5,
-      failureThreshold: 6,
-      startSeconds: 30,
-    },
+    healthCheck: { port: ALERTMANAGER_PORT, path: "/-/healthy", readyPath: "/-/ready", startSeconds: 30 },
     resources: ALERTMANAGER_RESOURCES,
-    runAs: { user: 65534, group: 65534 },
-    readOnlyRootFilesystem: true,
-    hostMounts: [],
-    perNode: false,
-    hostNetwork: false,
     metrics: { port: ALERTMANAGER_PORT, path: "/metrics" },
-    // Sends notifications to the configured webhook, outside the stack.
-    talksTo: [],
-    discoversTargets: false,
-    reachesHost: false,
-  };
+    // Sends notifications to the configured webhook, outside the stack: it talks to no other component.
+  });
 }

@@ -1,7 +1,7 @@
 import type { DescribeContext } from "../context.ts";
 import type { ComponentDescription, Resources } from "../types.ts";
 import type { DashboardFile } from "../../dashboards/common/dashboard.ts";
-import { PINNED_IMAGES } from "../images.ts";
+import { describeComponent } from "../describeComponent.ts";
 import { ingressUrl } from "../../config/ingressUrl.ts";
 import { GRAFANA_DASHBOARDS_DIR, renderDashboardProvider, renderDatasources } from "./provisioning.ts";
 import { PROMETHEUS_PORT } from "../prometheus/description.ts";
@@ -36,11 +36,7 @@ export function describeGrafana(
     ...(options.alertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),
   });
   const rootUrl = ingressUrl(config, "grafana");
-  return {
-    name: "grafana",
-    title: "Grafana",
-    image: config.images.grafana ?? PINNED_IMAGES.grafana,
-    args: [],
+  return describeComponent(ctx, "grafana", {
     env: {
       GF_SECURITY_ADMIN_USER: config.grafana.adminUser,
       // Grafana expands $__file{} itself and refuses to start when it cannot read the file. The image's
@@ -63,14 +59,13 @@ export function describeGrafana(
       {
         name: "http",
         containerPort: GRAFANA_PORT,
-        protocol: "TCP",
-        hostPort: config.ports.grafana,
+        hostPortKey: "grafana",
         purpose: "Grafana: the LLM dashboards",
         url: { scheme: "http", path: "" },
       },
     ],
     ui: "http",
-    data: { mountPath: "/var/lib/grafana", epoch: config.dataEpochs.grafana, size: "2Gi" },
+    data: { mountPath: "/var/lib/grafana", size: "2Gi" },
     configFiles: [
       {
         path: "provisioning/datasources/llmobs.yml",
@@ -92,9 +87,6 @@ export function describeGrafana(
     healthCheck: {
       port: GRAFANA_PORT,
       path: "/api/health",
-      intervalSeconds: 10,
-      timeoutSeconds: 5,
-      failureThreshold: 6,
       // Grafana serves HTTP only after its database migrations, which on a first start (or an upgrade) on a
       // slow volume take minutes; a probe that kills it midway leaves the migration to start over.
       startSeconds: 600,
@@ -104,12 +96,7 @@ export function describeGrafana(
     runAs: { user: 472, group: 0 },
     // Grafana writes plugins, sessions and temporary files outside its data directory.
     readOnlyRootFilesystem: false,
-    hostMounts: [],
-    perNode: false,
-    hostNetwork: false,
     metrics: { port: GRAFANA_PORT, path: "/metrics" },
     talksTo: options.alertmanager ? ["prometheus", "jaeger", "alertmanager"] : ["prometheus", "jaeger"],
-    reachesHost: false,
-    discoversTargets: false,
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import type { DescribeContext } from "../context.ts";
 import type { ComponentDescription, Resources } from "../types.ts";
-import { PINNED_IMAGES } from "../images.ts";
+import { describeComponent } from "../describeComponent.ts";
 import { JAEGER_PORTS, renderJaegerConfig } from "./jaegerConfig.ts";
 
 // The image declares /tmp as its volume and runs as uid 10001; a volume mounted there is writable by it.
@@ -11,82 +11,61 @@ export const JAEGER_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1", 
 /** Jaeger v2: traces over OTLP (and the v1 collector endpoint), kept in Badger on a volume. */
 export function describeJaeger(ctx: DescribeContext): ComponentDescription {
   const { config } = ctx;
-  return {
-    name: "jaeger",
-    title: "Jaeger",
-    image: config.images.jaeger ?? PINNED_IMAGES.jaeger,
+  return describeComponent(ctx, "jaeger", {
     args: ["--config=/etc/jaeger/config.yaml"],
-    env: {},
     ports: [
       {
         name: "ui",
         containerPort: JAEGER_PORTS.ui,
-        protocol: "TCP",
-        hostPort: config.ports.jaegerUi,
+        hostPortKey: "jaegerUi",
         purpose: "Jaeger UI and query API",
         url: { scheme: "http", path: "" },
       },
       {
         name: "otlp-grpc",
         containerPort: JAEGER_PORTS.otlpGrpc,
-        protocol: "TCP",
-        hostPort: config.ports.otlpGrpc,
+        hostPortKey: "otlpGrpc",
         purpose: "OTLP traces over gRPC",
         url: { scheme: "grpc" },
       },
       {
         name: "otlp-http",
         containerPort: JAEGER_PORTS.otlpHttp,
-        protocol: "TCP",
-        hostPort: config.ports.otlpHttp,
+        hostPortKey: "otlpHttp",
         purpose: "OTLP traces over HTTP (SDKs post to /v1/traces)",
         url: { scheme: "http", path: "" },
       },
       {
         name: "collector",
         containerPort: JAEGER_PORTS.collectorThriftHttp,
-        protocol: "TCP",
-        hostPort: config.ports.jaegerCollector,
+        hostPortKey: "jaegerCollector",
         purpose: "Jaeger v1 collector endpoint (Thrift over HTTP), for JAEGER_ENDPOINT clients",
         url: { scheme: "http", path: "/api/traces" },
       },
       {
         name: "health",
         containerPort: JAEGER_PORTS.health,
-        protocol: "TCP",
         purpose: "health check",
         url: { scheme: "http", path: "/status" },
       },
       {
         name: "metrics",
         containerPort: JAEGER_PORTS.metrics,
-        protocol: "TCP",
         purpose: "Jaeger's own metrics",
         url: { scheme: "http", path: "/metrics" },
       },
     ],
     ui: "ui",
-    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.jaeger, size: "10Gi" },
+    data: { mountPath: DATA_DIR, size: "10Gi" },
     configFiles: [{ path: "config.yaml", mountPath: "/etc/jaeger/config.yaml", content: renderJaegerConfig(config, DATA_DIR) }],
-    secretFiles: [],
     healthCheck: {
       port: JAEGER_PORTS.health,
       path: "/status",
-      intervalSeconds: 10,
-      timeoutSeconds: 5,
-      failureThreshold: 6,
       // Badger replays its value log when it opens a store after an unclean stop; until then /status says not ready.
       startSeconds: 300,
     },
     resources: JAEGER_RESOURCES,
     runAs: { user: 10001, group: 10001 },
-    readOnlyRootFilesystem: true,
-    hostMounts: [],
-    perNode: false,
-    hostNetwork: false,
     metrics: { port: JAEGER_PORTS.metrics, path: "/metrics" },
-    talksTo: [],
-    reachesHost: false,
-    discoversTargets: false,
-  };
+  });
 }

@@ -1,8 +1,7 @@
 import { DOCKER_HOST_NAME, type DescribeContext } from "../context.ts";
 import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
 import type { ComponentDescription, Resources } from "../types.ts";
-import { PINNED_IMAGES } from "../images.ts";
-
+import { describeComponent } from "../describeComponent.ts";
 
 // Virtual interfaces that carry traffic already counted on a physical one: each container's veth pair and
 // Calico's cali<hash> (as kube-prometheus leaves them out), and the bridges and tunnels of Docker and CNIs.
@@ -23,10 +22,7 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
   // On the Docker host's network, listen only on the address containers reach the host at (Docker's
   // bridge), not on every interface of the machine. On a node, the pod address is the node's.
   const listenHost = hostNetwork && config.target === "docker" ? DOCKER_HOST_NAME : "";
-  return {
-    name: "node-exporter",
-    title: "node-exporter",
-    image: config.images["node-exporter"] ?? PINNED_IMAGES["node-exporter"],
+  return describeComponent(ctx, "node-exporter", {
     args: [
       "--path.procfs=/host/proc",
       "--path.sysfs=/host/sys",
@@ -38,31 +34,18 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
       `--collector.netclass.ignored-devices=${VIRTUAL_DEVICES}`,
       `--web.listen-address=${listenHost}:${port}`,
     ],
-    env: {},
     ports: [
       {
         name: "metrics",
         containerPort: port,
-        protocol: "TCP",
         // On the Docker host's network there is nothing to publish: node-exporter listens on the host itself.
-        ...(config.ports.nodeExporter !== undefined && listenHost === "" ? { hostPort: config.ports.nodeExporter } : {}),
+        ...(listenHost === "" ? { hostPortKey: "nodeExporter" } : {}),
         purpose: "host metrics",
         url: { scheme: "http", path: "/metrics" },
       },
     ],
-    configFiles: [],
-    secretFiles: [],
-    healthCheck: {
-      port,
-      path: "/",
-      intervalSeconds: 15,
-      timeoutSeconds: 5,
-      failureThreshold: 4,
-      startSeconds: 10,
-    },
+    healthCheck: { port, path: "/", intervalSeconds: 15, failureThreshold: 4, startSeconds: 10 },
     resources: NODE_EXPORTER_RESOURCES,
-    runAs: { user: 65534, group: 65534 },
-    readOnlyRootFilesystem: true,
     hostMounts: [
       { hostPath: "/proc", mountPath: "/host/proc" },
       { hostPath: "/sys", mountPath: "/host/sys" },
@@ -71,9 +54,7 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
     perNode: true,
     hostNetwork,
     metrics: { port, path: "/metrics" },
-    talksTo: [],
     // On Docker's host network it binds to host.docker.internal, which the container must resolve.
     reachesHost: hostNetwork && config.target === "docker",
-    discoversTargets: false,
-  };
+  });
 }

@@ -1,8 +1,8 @@
 import type { DescribeContext } from "../context.ts";
 import type { ComponentDescription, ConfigFile, Resources } from "../types.ts";
 import type { RuleFile } from "./ruleFiles.ts";
-import { PINNED_IMAGES } from "../images.ts";
-import { ingressUrl } from "../../config/ingressUrl.ts";
+import { describeComponent } from "../describeComponent.ts";
+import { webExternalUrlArgs } from "../webExternalUrl.ts";
 import { renderPrometheusYml } from "./prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
 
@@ -55,11 +55,7 @@ export function describePrometheus(
       content: rule.content,
     })),
   ];
-  const externalUrl = ingressUrl(config, "prometheus");
-  return {
-    name: "prometheus",
-    title: "Prometheus",
-    image: config.images.prometheus ?? PINNED_IMAGES.prometheus,
+  return describeComponent(ctx, "prometheus", {
     args: [
       `--config.file=${CONFIG_DIR}/prometheus.yml`,
       `--storage.tsdb.path=${DATA_DIR}`,
@@ -69,44 +65,33 @@ export function describePrometheus(
       "--web.enable-otlp-receiver",
       `--web.listen-address=:${PROMETHEUS_PORT}`,
       // Behind an Ingress, the address in its links and in every alert's generatorURL.
-      ...(externalUrl ? [`--web.external-url=${externalUrl}/`] : []),
+      ...webExternalUrlArgs(config, "prometheus"),
     ],
-    env: {},
     ports: [
       {
         name: "http",
         containerPort: PROMETHEUS_PORT,
-        protocol: "TCP",
-        hostPort: config.ports.prometheus,
+        hostPortKey: "prometheus",
         purpose: "Prometheus UI and query API; OTLP metrics at /api/v1/otlp/v1/metrics",
         url: { scheme: "http", path: "" },
       },
     ],
     ui: "http",
-    data: { mountPath: DATA_DIR, epoch: config.dataEpochs.prometheus, size: PROMETHEUS_DEFAULT_STORAGE },
+    data: { mountPath: DATA_DIR, size: PROMETHEUS_DEFAULT_STORAGE },
     configFiles,
-    secretFiles: [],
     healthCheck: {
       port: PROMETHEUS_PORT,
       path: "/-/healthy",
       readyPath: "/-/ready",
-      intervalSeconds: 10,
-      timeoutSeconds: 5,
-      failureThreshold: 6,
       startSeconds: 60,
       // /-/ready waits for the write-ahead log's replay, which for a large one takes many minutes (the
       // Prometheus Operator gives it 15).
       readySeconds: 900,
     },
     resources: PROMETHEUS_RESOURCES,
-    runAs: { user: 65534, group: 65534 },
-    readOnlyRootFilesystem: true,
-    hostMounts: [],
-    perNode: false,
-    hostNetwork: false,
     metrics: { port: PROMETHEUS_PORT, path: "/metrics" },
     talksTo: [...new Set(peers.filter((peer) => peer.metrics || peer.name === "alertmanager").map((p) => p.name))],
     reachesHost: true,
     discoversTargets: true,
-  };
+  });
 }
