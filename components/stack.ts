@@ -1,6 +1,7 @@
 import type { StackConfig } from "../config/schema.ts";
 import { describeContext, type DescribeOverrides } from "./context.ts";
-import type { StackDescription } from "./types.ts";
+import type { ComponentDescription, StackDescription } from "./types.ts";
+import { COMPONENT_NAMES, type ComponentName } from "../config/components.ts";
 import { describePrometheus } from "./prometheus/description.ts";
 import { describeGrafana } from "./grafana/description.ts";
 import { describeJaeger } from "./jaeger/description.ts";
@@ -11,15 +12,24 @@ import { renderDashboards } from "../dashboards/index.ts";
 
 /**
  * The whole stack, described once for every target: each component with its image, ports, data, health
- * check and the config files rendered from code (rules from alerts/, dashboards from dashboards/).
+ * check and the config files rendered from code (rules from rules/, dashboards from dashboards/), in the
+ * order of config/components.ts.
  */
 export function describeStack(config: StackConfig, overrides: DescribeOverrides = {}): StackDescription {
   const ctx = describeContext(config, overrides);
-  const jaeger = describeJaeger(ctx);
-  // Left out where the cluster refuses it (GKE Autopilot) or already runs one.
-  const nodeExporter = config.nodeExporter.enabled ? [describeNodeExporter(ctx)] : [];
-  const alertmanager = describeAlertmanager(ctx, { webhookConfigured: config.secretsSet.includes("alertmanagerWebhookUrl") });
-  const grafana = describeGrafana(ctx, renderDashboards(config), { alertmanager: true });
-  const prometheus = describePrometheus(ctx, [grafana, jaeger, ...nodeExporter, alertmanager], renderRuleFiles(config));
-  return { namePrefix: config.namePrefix, components: [prometheus, grafana, jaeger, ...nodeExporter, alertmanager] };
+  const peers: Described = {
+    grafana: describeGrafana(ctx, renderDashboards(config), { alertmanager: true }),
+    jaeger: describeJaeger(ctx),
+    // Left out where the cluster refuses it (GKE Autopilot) or already runs one.
+    ...(config.nodeExporter.enabled ? { "node-exporter": describeNodeExporter(ctx) } : {}),
+    alertmanager: describeAlertmanager(ctx, { webhookConfigured: config.secretsSet.includes("alertmanagerWebhookUrl") }),
+  };
+  const prometheus = describePrometheus(ctx, inOrder(peers), renderRuleFiles(config));
+  return { namePrefix: config.namePrefix, components: inOrder({ prometheus, ...peers }) };
+}
+
+type Described = Partial<Record<ComponentName, ComponentDescription>>;
+
+function inOrder(described: Described): ComponentDescription[] {
+  return COMPONENT_NAMES.flatMap((name) => described[name] ?? []);
 }

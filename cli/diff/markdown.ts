@@ -3,6 +3,7 @@ import type { ConfigFileDiff } from "./configKeys.ts";
 import type { DashboardDiff, PanelDiff, ThresholdsJson } from "./dashboards.ts";
 import type { RuleDiff, RuleGroupDiff } from "./rules.ts";
 import type { ValueChange } from "./structural.ts";
+import { componentTitle, isComponentName } from "../../config/components.ts";
 
 export interface SummaryHeading {
   stack: string;
@@ -141,16 +142,9 @@ function groupLines(group: RuleGroupDiff): string[] {
   return [`- Group **${group.group}** (${code(group.file)}):`, ...group.settings.map((change) => `  - ${valueChange(change)}`)];
 }
 
-const COMPONENTS: Record<string, string> = {
-  prometheus: "Prometheus",
-  grafana: "Grafana",
-  jaeger: "Jaeger",
-  alertmanager: "Alertmanager",
-  "node-exporter": "node-exporter",
-};
-
 function configLines(config: ConfigFileDiff): string[] {
-  const component = COMPONENTS[config.file.split("/")[0] ?? ""] ?? "generated file";
+  const folder = config.file.split("/")[0] ?? "";
+  const component = isComponentName(folder) ? componentTitle(folder) : "generated file";
   const name = `${component} **${code(config.file)}**`;
   if (config.status === "added") return [`- ${name} added`];
   if (config.status === "removed") return [`- ${name} removed`];
