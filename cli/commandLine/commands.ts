@@ -26,19 +26,21 @@ export const VERIFY_COMMAND: CommandSpec = {
   },
 };
 
-export const IMAGES_COMMAND: CommandSpec = {
-  name: "images",
-  summary: "Prints the image of every component of the stack, one per line, pins and overrides applied (`| xargs -n1 docker pull` warms a machine).",
-  options: { stack: STACK_OPTION },
-};
+/** A command whose only option is the stack it reads. */
+function stackCommand(name: string, summary: string): CommandSpec {
+  return { name, summary, options: { stack: STACK_OPTION } };
+}
 
-export const PREFLIGHT_COMMAND: CommandSpec = {
-  name: "preflight",
-  summary:
-    "Checks what `npm run up` needs before it changes anything: the stack config, the Pulumi CLI, the Docker engine and every host port " +
+export const IMAGES_COMMAND = stackCommand(
+  "images",
+  "Prints the image of every component of the stack, one per line, pins and overrides applied (`| xargs -n1 docker pull` warms a machine).",
+);
+
+export const PREFLIGHT_COMMAND = stackCommand(
+  "preflight",
+  "Checks what `npm run up` needs before it changes anything: the stack config, the Pulumi CLI, the Docker engine and every host port " +
     "(or the cluster and its StorageClass), and data left under another name prefix or namespace. `up` runs it first.",
-  options: { stack: STACK_OPTION },
-};
+);
 
 export const RENDER_COMMAND: CommandSpec = {
   name: "render",

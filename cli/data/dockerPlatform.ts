@@ -10,6 +10,11 @@ async function docker(exec: Exec, args: string[]): Promise<string> {
   return result.stdout;
 }
 
+/** `--filter label=<label>=<value>` for each label: how `docker volume ls` and `docker ps` pick the stack's objects. */
+function labelFilters(labels: Record<string, string>): string[] {
+  return Object.entries(labels).flatMap(([label, value]) => ["--filter", `label=${label}=${value}`]);
+}
+
 /** Volume sizes from `docker system df -v`, which is Docker's own accounting. */
 async function volumeSizes(exec: Exec): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
@@ -35,16 +40,8 @@ export function dockerPlatform(exec: Exec, namePrefix: string): DataPlatform {
     where: "Docker",
     volumeKind: "Docker volume",
     async volumes(component: ComponentName): Promise<DataVolume[]> {
-      const output = await docker(exec, [
-        "volume",
-        "ls",
-        "--filter",
-        `label=${LABELS.stack}=${namePrefix}`,
-        "--filter",
-        `label=${LABELS.component}=${component}`,
-        "--format",
-        `{{.Name}}\t{{.Label "${LABELS.epoch}"}}`,
-      ]);
+      const labels = labelFilters({ [LABELS.stack]: namePrefix, [LABELS.component]: component });
+      const output = await docker(exec, ["volume", "ls", ...labels, "--format", `{{.Name}}\t{{.Label "${LABELS.epoch}"}}`]);
       const lines = output.split("\n").filter(Boolean);
       const sizes = lines.length > 0 ? await volumeSizes(exec) : new Map<string, number>();
       return lines.map((line) => {
@@ -57,14 +54,8 @@ export function dockerPlatform(exec: Exec, namePrefix: string): DataPlatform {
       await docker(exec, ["volume", "rm", volume.name]);
     },
     async status(): Promise<ComponentState[]> {
-      const output = await docker(exec, [
-        "ps",
-        "--all",
-        "--filter",
-        `label=${LABELS.stack}=${namePrefix}`,
-        "--format",
-        `{{.Label "${LABELS.component}"}}\t{{.State}}\t{{.Status}}`,
-      ]);
+      const labels = labelFilters({ [LABELS.stack]: namePrefix });
+      const output = await docker(exec, ["ps", "--all", ...labels, "--format", `{{.Label "${LABELS.component}"}}\t{{.State}}\t{{.Status}}`]);
       return output
         .split("\n")
         .filter(Boolean)

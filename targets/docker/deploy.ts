@@ -4,6 +4,7 @@ import type { StackDescription } from "../../components/types.ts";
 import type { StackSecrets } from "../secrets.ts";
 import type { ComponentName } from "../../config/components.ts";
 import { DockerComponent } from "./component.ts";
+import { deployEach } from "../deployEach.ts";
 import { LABELS, networkName } from "./naming.ts";
 
 /** Deploys the stack description on the local Docker engine: one private network, one component each. */
@@ -21,18 +22,8 @@ export function deployToDocker(
     },
     { deleteBeforeReplace: true },
   );
-  const components = new Map<ComponentName, DockerComponent>();
-  for (const description of stack.components) {
-    components.set(
-      description.name,
-      new DockerComponent(description.name, {
-        description,
-        namePrefix: stack.namePrefix,
-        bindAddress: config.bindAddress,
-        network,
-        secrets,
-      }),
-    );
-  }
-  return components;
+  return deployEach(
+    stack,
+    (description) => new DockerComponent(description.name, { description, namePrefix: stack.namePrefix, bindAddress: config.bindAddress, network, secrets }),
+  );
 }

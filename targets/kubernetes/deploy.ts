@@ -3,6 +3,7 @@ import type { StackConfig } from "../../config/schema.ts";
 import type { SecretName, StackDescription } from "../../components/types.ts";
 import type { ComponentName } from "../../config/components.ts";
 import { KubernetesComponent } from "./component.ts";
+import { deployEach } from "../deployEach.ts";
 import { LABELS } from "../../components/kubernetesLabels.ts";
 import { secretName } from "./naming.ts";
 import { SECRET_KEY } from "./podTemplate.ts";
@@ -75,10 +76,9 @@ export function deployToKubernetes(
     );
   }
 
-  const components = new Map<ComponentName, KubernetesComponent>();
-  for (const description of stack.components) {
-    components.set(
-      description.name,
+  return deployEach(
+    stack,
+    (description) =>
       new KubernetesComponent(description.name, {
         description,
         stack,
@@ -88,7 +88,5 @@ export function deployToKubernetes(
         secrets: secretResources,
         ...(storageClass ? { storageClass } : {}),
       }),
-    );
-  }
-  return components;
+  );
 }
