@@ -15,16 +15,30 @@ import { decimal, formatted, text } from "./fields.ts";
 import { re2SyntaxError } from "./re2.ts";
 import { COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
+import { documented } from "./keyDocs.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
 
 /**
  * Keys that hold secrets. They are never part of the plain config object: the program reads them with
- * `config.getSecret`, so they stay encrypted in state and in every resource input.
+ * `config.getSecret`, so they stay encrypted in state and in every resource input. Each is documented
+ * with the section it belongs to.
  */
-export const SECRET_KEYS = ["grafanaAdminPassword", "alertmanagerWebhookUrl"] as const;
-export type SecretKey = (typeof SECRET_KEYS)[number];
+export const SECRETS = {
+  grafanaAdminPassword: {
+    section: "grafana",
+    doc: "Grafana's admin password: at least 12 characters; set with `--secret`",
+    unset: "generated",
+  },
+  alertmanagerWebhookUrl: {
+    section: "alerting",
+    doc: "the receiver's URL; without it alerts show in Alertmanager and Grafana but nobody is notified",
+    unset: "none",
+  },
+} as const;
+export type SecretKey = keyof typeof SECRETS;
+export const SECRET_KEYS = Object.keys(SECRETS) as readonly SecretKey[];
 
 const port = z
   .number({ error: "expected a number: a port is an integer from 1 to 65535" })
@@ -41,53 +55,78 @@ const epoch = z.preprocess(
     .min(0, { error: "a data epoch is an integer 0 or greater" }),
 );
 
-/** Host ports, one per endpoint a user reaches from the host. */
-const ports = z.strictObject({
-  grafana: port.default(3005),
-  prometheus: port.default(9090),
-  jaegerUi: port.default(16686),
-  otlpGrpc: port.default(4317),
-  otlpHttp: port.default(4318),
-  /** Jaeger's legacy collector endpoint (Thrift over HTTP, /api/traces). */
-  jaegerCollector: port.default(14268),
-  alertmanager: port.default(9093),
-  /** node-exporter is scraped over the private network; publish it only when something else needs it. */
-  nodeExporter: port.optional(),
-});
+const ports = documented(
+  z.strictObject({
+    grafana: port.default(3005),
+    prometheus: port.default(9090),
+    jaegerUi: port.default(16686),
+    otlpGrpc: port.default(4317),
+    otlpHttp: port.default(4318),
+    jaegerCollector: port.default(14268),
+    alertmanager: port.default(9093),
+    // node-exporter is scraped over the private network; published only when something else needs it.
+    nodeExporter: port.optional(),
+  }),
+  "the host ports a person reaches the stack on: 1..65535, each different",
+  "see [Ports](#ports)",
+);
 
-const images = perComponent(COMPONENT_NAMES, formatted(pinnedImage).optional());
+const images = documented(
+  perComponent(COMPONENT_NAMES, formatted(pinnedImage).optional()),
+  "`repository:version` or `repository@sha256:…`; no `latest`",
+  "see [Pinned images](#pinned-images)",
+);
 
-/** The user's LLM service, scraped by Prometheus. */
 const llmService = z.strictObject({
-  jobName: formatted(prometheusJobName).default("llm-service"),
-  targets: z
-    .array(formatted(hostPort), { error: "expected a list of host:port targets" })
-    .min(1, { error: "at least one host:port target" })
-    .default(["host.docker.internal:8000"]),
-  metricsPath: formatted(urlPath).default("/metrics"),
-  scheme: z.enum(["http", "https"], { error: "http or https" }).default("http"),
+  jobName: documented(
+    formatted(prometheusJobName).default("llm-service"),
+    "the Prometheus job that scrapes your LLM service; not one of the stack's own jobs (one per component; `kubernetes-pods` on Kubernetes)",
+  ),
+  targets: documented(
+    z
+      .array(formatted(hostPort), { error: "expected a list of host:port targets" })
+      .min(1, { error: "at least one host:port target" })
+      .default(["host.docker.internal:8000"]),
+    "your LLM service's addresses: a list of `host:port`",
+  ),
+  metricsPath: documented(formatted(urlPath).default("/metrics"), "the URL path it serves metrics on"),
+  scheme: documented(z.enum(["http", "https"], { error: "http or https" }).default("http"), "how Prometheus scrapes it"),
 });
 
 const prometheus = z.strictObject({
-  scrapeInterval: formatted(prometheusDuration).default("15s"),
-  evaluationInterval: formatted(prometheusDuration).default("15s"),
-  retentionTime: formatted(prometheusDuration).default("15d"),
-  retentionSize: formatted(prometheusSize).default("10GB"),
+  scrapeInterval: documented(
+    formatted(prometheusDuration).default("15s"),
+    "Prometheus duration above zero (`15s`, `1m`), at most `2m30s` so each 5-minute rate window holds two scrapes; above `1m15s` warns",
+  ),
+  evaluationInterval: documented(
+    formatted(prometheusDuration).default("15s"),
+    "Prometheus duration above zero; longer than the scrape interval warns",
+  ),
+  retentionTime: documented(formatted(prometheusDuration).default("15d"), "how long Prometheus keeps samples: a Prometheus duration above zero"),
+  retentionSize: documented(
+    formatted(prometheusSize).default("10GB"),
+    "how much Prometheus keeps: an integer and `B`, `KB`, `MB`, `GB`, `TB`, `PB`, `EB`",
+  ),
 });
 
 const grafana = z.strictObject({
-  adminUser: formatted({
-    test: (v) => /^[A-Za-z0-9._@-]{1,64}$/.test(v),
-    allowed: "the Grafana admin login name: 1 to 64 characters from letters, digits, '.', '_', '@', '-'",
-  }).default("admin"),
-  folder: formatted({ test: (v) => v.length > 0, allowed: "the non-empty title of the Grafana folder the dashboards are provisioned into" }).default(
-    "LLM Observability",
+  adminUser: documented(
+    formatted({
+      test: (v) => /^[A-Za-z0-9._@-]{1,64}$/.test(v),
+      allowed: "the Grafana admin login name: 1 to 64 characters from letters, digits, '.', '_', '@', '-'",
+    }).default("admin"),
+    "Grafana's admin login name",
+  ),
+  folder: documented(
+    formatted({ test: (v) => v.length > 0, allowed: "the non-empty title of the Grafana folder the dashboards are provisioned into" }).default(
+      "LLM Observability",
+    ),
+    "the folder the dashboards are provisioned into",
   ),
 });
 
 const jaeger = z.strictObject({
-  /** How long Badger keeps spans. */
-  spanRetention: formatted(goDuration).default("168h"),
+  spanRetention: documented(formatted(goDuration).default("168h"), "how long Jaeger keeps spans: a Go duration (`72h`, `90m`; no days)"),
 });
 
 const percent = decimal(
@@ -104,128 +143,112 @@ const positive = (what: string) =>
       .gt(0, { error: `${what}, greater than 0` }),
   );
 
-/** Alert and dashboard thresholds; every one has the default the seeds name. */
+/** Alert and dashboard thresholds; every one has the default the seeds name (seed 000: performance, seed 004: usage). */
 const thresholds = z.strictObject({
-  /** A scrape target down this long alerts (the LLM service critical, the rest warning). */
-  targetDownFor: formatted(prometheusDuration).default("5m"),
-  /** Host memory in use above this percentage for 5 minutes alerts. */
-  hostMemoryPercent: percent.default(90),
-  /** Output tokens per second below this is slow (seed 000: warning). */
-  slowTokenRate: positive("tokens per second").default(10),
-  /** ...and below this, critical (seed 000: "< 5 tokens/s"). */
-  criticalTokenRate: positive("tokens per second").default(5),
-  /** A p95 request duration above this many seconds is slow (seed 000: warning). */
-  slowRequestSeconds: positive("seconds").default(5),
-  /** ...and above this, critical (seed 000: "> 10s"). */
-  criticalRequestSeconds: positive("seconds").default(10),
-  /** Error rate above this percentage warns (seed 004: "< 1%"). */
-  errorRatePercent: percent.default(1),
-  /** ...and above this is critical (seed 000: "> 10%"). */
-  criticalErrorRatePercent: percent.default(10),
-  /** Success rate below this percentage warns (seed 004: "> 99%"). */
-  successRatePercent: percent.default(99),
-  /** Cache hit rate below this percentage warns (seed 004: "> 30%"). */
-  cacheHitRatePercent: percent.default(30),
-  /** p99 latency above this many seconds warns (seed 004: "< 10s"). */
-  p99LatencySeconds: positive("seconds").default(10),
-  /** The daily LLM budget in US dollars (seed 004: daily_budget=100). */
-  dailyBudgetUsd: positive("US dollars").default(100),
-  /** Spend above this percentage of the daily budget warns (seed 004: 80%). */
-  budgetWarningPercent: percent.default(80),
+  targetDownFor: documented(formatted(prometheusDuration).default("5m"), "how long a scrape target must be down before it alerts"),
+  hostMemoryPercent: documented(percent.default(90), "host memory use that alerts (after 5 minutes)"),
+  slowTokenRate: documented(positive("tokens per second").default(10), "output tokens per second below which generation is slow"),
+  criticalTokenRate: documented(positive("tokens per second").default(5), "output tokens per second below which generation is critical"),
+  slowRequestSeconds: documented(positive("seconds").default(5), "p95 call duration above which calls are slow"),
+  criticalRequestSeconds: documented(positive("seconds").default(10), "p95 call duration above which calls are critical"),
+  errorRatePercent: documented(percent.default(1), "failed calls above which errors warn"),
+  criticalErrorRatePercent: documented(percent.default(10), "failed calls above which errors are critical"),
+  successRatePercent: documented(percent.default(99), "a service's success rate below this warns"),
+  cacheHitRatePercent: documented(percent.default(30), "a service's cache hit rate below this is reported (info)"),
+  p99LatencySeconds: documented(positive("seconds").default(10), "p99 call duration above this warns"),
+  dailyBudgetUsd: documented(positive("US dollars").default(100), "the daily LLM budget in US dollars"),
+  budgetWarningPercent: documented(percent.default(80), "the share of the daily budget that warns"),
 });
 
-/** How dashboards group and annotate. */
 const dashboards = z.strictObject({
-  /**
-   * The metrics have no team label; a team is derived from agent_id. By default the first dotted segment,
-   * skipping a leading "agent.": meetmind.coordinator -> meetmind, agent.svea.pm -> svea.
-   */
+  // The metrics have no team label; a team is derived from agent_id.
   teams: z
     .strictObject({
-      /** An RE2 regular expression over the whole agent_id; `replacement` may use its groups ($1). */
-      pattern: z
-        .string({ error: "expected a string: a regular expression over agent_id" })
-        .superRefine((pattern, ctx) => {
-          const error = re2SyntaxError(pattern);
-          if (error) ctx.addIssue({ code: "custom", input: pattern, message: `a regular expression Prometheus accepts (RE2 syntax: no lookarounds or backreferences); RE2 says: ${error}` });
-        })
-        .default("(?:agent\\.)?([^.]+).*"),
-      replacement: text("expected a string such as $1").default("$1"),
-      /** Exact agent_id -> team assignments that win over the pattern. */
-      agents: z.record(z.string(), text("expected a team name"), { error: "expected a map of agent_id: team" }).default({}),
+      pattern: documented(
+        z
+          .string({ error: "expected a string: a regular expression over agent_id" })
+          .superRefine((pattern, ctx) => {
+            const error = re2SyntaxError(pattern);
+            if (error) ctx.addIssue({ code: "custom", input: pattern, message: `a regular expression Prometheus accepts (RE2 syntax: no lookarounds or backreferences); RE2 says: ${error}` });
+          })
+          .default("(?:agent\\.)?([^.]+).*"),
+        "derives a team from the whole `agent_id` (by default its first dotted segment, skipping a leading `agent.`); RE2 syntax, as Prometheus reads it: no lookarounds or backreferences",
+      ),
+      replacement: documented(text("expected a string such as $1").default("$1"), "the team the pattern makes, its groups as `$1`"),
+      agents: documented(
+        z.record(z.string(), text("expected a team name"), { error: "expected a map of agent_id: team" }).default({}),
+        "exact `agent_id: team` assignments that win over the pattern",
+      ),
     })
     .prefault({}),
-  /** PromQL whose samples mark deployments; defaults to restarts of the LLM service's processes. */
-  deploymentsQuery: z.string({ error: "expected a string: a PromQL expression" }).min(1).optional(),
+  deploymentsQuery: documented(
+    z.string({ error: "expected a string: a PromQL expression" }).min(1).optional(),
+    "PromQL whose samples mark deployments on the usage dashboard",
+    "restarts of the LLM service",
+  ),
 });
 
 const alerting = z.strictObject({
-  /**
-   * Where the runbook lives; each alert links to `<base>#<alertname in lower case>`. Point it at README.md
-   * in your git host, e.g. https://github.com/acme/llm-observability/blob/main/README.md
-   */
-  runbookBaseUrl: formatted({ test: (v) => v.length > 0, allowed: "the URL of the runbook (README.md in your git host)" }).default("README.md"),
-  /**
-   * How Alertmanager notifies, once the secret llmobs:alertmanagerWebhookUrl is set: Alertmanager's JSON
-   * webhook, or a Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat, ...).
-   */
-  receiver: z.enum(["webhook", "slack"], { error: "webhook or slack" }).default("webhook"),
-  /** The channel for the Slack-compatible receiver. */
-  slackChannel: formatted({ test: (v) => v.length > 0, allowed: "a channel such as #llm-alerts" }).default("#llm-alerts"),
-  /** How long Alertmanager waits to batch a new group's alerts, and between updates of a group. */
-  groupWait: formatted(prometheusDuration).default("30s"),
-  groupInterval: formatted(prometheusDuration).default("5m"),
-  /** How often a still-firing alert is sent again: critical, and everything else. */
-  criticalRepeatInterval: formatted(prometheusDuration).default("1h"),
-  repeatInterval: formatted(prometheusDuration).default("4h"),
+  runbookBaseUrl: documented(
+    formatted({ test: (v) => v.length > 0, allowed: "the URL of the runbook (README.md in your git host)" }).default("README.md"),
+    "where alerts' `runbook_url` points (`<base>#<alert name in lower case>`); set it to this README's URL in your git host",
+  ),
+  receiver: documented(
+    z.enum(["webhook", "slack"], { error: "webhook or slack" }).default("webhook"),
+    "how Alertmanager notifies once `alertmanagerWebhookUrl` is set: Alertmanager's JSON, or Slack-compatible (Slack, Mattermost, Rocket.Chat, ...)",
+  ),
+  slackChannel: documented(
+    formatted({ test: (v) => v.length > 0, allowed: "a channel such as #llm-alerts" }).default("#llm-alerts"),
+    "the channel for the Slack-compatible receiver",
+  ),
+  groupWait: documented(formatted(prometheusDuration).default("30s"), "how long Alertmanager waits to batch a new group's alerts"),
+  groupInterval: documented(formatted(prometheusDuration).default("5m"), "how long Alertmanager waits between updates of a group"),
+  criticalRepeatInterval: documented(formatted(prometheusDuration).default("1h"), "how often a still-firing critical alert is sent again"),
+  repeatInterval: documented(formatted(prometheusDuration).default("4h"), "how often any other still-firing alert is sent again"),
 });
 
-/**
- * Service level objectives for the burn-rate alerts (Google SRE workbook, multi-window, multi-burn-rate).
- */
+/** Service level objectives for the burn-rate alerts (Google SRE workbook, multi-window, multi-burn-rate). */
 const slo = z.strictObject({
-  /** Share of LLM calls that succeed. */
-  availabilityPercent: percent.default(99),
-  /** A first token within this many seconds is good. Must be a bucket boundary of the emitters' TTFT histograms. */
-  ttftSeconds: positive("seconds").default(1),
-  /** Share of calls whose first token is good. */
-  ttftPercent: percent.default(95),
+  availabilityPercent: documented(percent.default(99), "share of calls that succeed (error-budget burn alerts)"),
+  ttftSeconds: documented(
+    positive("seconds").default(1),
+    "a first token within this many seconds is good; it must be a bucket bound every TTFT histogram of the catalog has",
+  ),
+  ttftPercent: documented(percent.default(95), "share of calls whose first token is good"),
 });
 
 /** node-exporter: the host metrics behind the Host dashboard and the HostMemoryHigh alert. */
 const nodeExporter = z.strictObject({
-  /** false leaves node-exporter out: GKE Autopilot refuses it, and a cluster may already run one. */
-  enabled: z.boolean({ error: "true or false" }).default(true),
-  /**
-   * Run in the host's network namespace, so the network counters are the host's, not node-exporter's own.
-   * Unset: true on Kubernetes; false on Docker, where it needs a Linux engine (not Docker Desktop).
-   */
-  hostNetwork: z.boolean({ error: "true or false" }).optional(),
-  /** The port it listens on; with hostNetwork, a port of every node (or of the Docker host). */
-  port: port.default(9100),
+  enabled: documented(
+    z.boolean({ error: "true or false" }).default(true),
+    "`false` leaves node-exporter out (GKE Autopilot, or a cluster or machine that already runs one)",
+  ),
+  hostNetwork: documented(
+    z.boolean({ error: "true or false" }).optional(),
+    "`true`: on the host's network, so the Host dashboard's network panel shows the host's traffic; on Docker only with a Linux engine (see [Host metrics on Docker](#host-metrics-on-docker))",
+    "`true` on Kubernetes, `false` on Docker",
+  ),
+  port: documented(port.default(9100), "1..65535; on the host's network a port of every node (or of the Docker host)"),
 });
 
-/** Bumping a component's epoch gives it a fresh, empty data volume on the next `up` (see `npm run data`). */
-const dataEpochs = perComponent(COMPONENT_NAMES, epoch.default(0));
+const dataEpochs = documented(
+  perComponent(COMPONENT_NAMES, epoch.default(0)),
+  "bumped by `npm run data -- reset`; a new epoch is a new, empty volume",
+);
+
+/** Sections read as {} when the stack file leaves them out, so each of their keys takes its default. */
+function absentAsEmpty<S extends Record<string, z.ZodObject>>(sections: S): { [K in keyof S]: z.ZodPrefault<S[K]> } {
+  return Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.prefault({})])) as { [K in keyof S]: z.ZodPrefault<S[K]> };
+}
 
 export const stackConfigSchema = z.strictObject({
-  target: z.enum(["docker", "kubernetes"], { error: "docker or kubernetes" }).default("docker"),
-  /** Prefix of every container, volume and network name, so two stacks can share one Docker engine. */
-  namePrefix: formatted(dnsLabel).default("llmobs"),
-  /** The host address published ports bind to (Docker target). */
-  bindAddress: formatted(ipAddress).default("127.0.0.1"),
-  ports: ports.prefault({}),
-  images: images.prefault({}),
-  llmService: llmService.prefault({}),
-  prometheus: prometheus.prefault({}),
-  grafana: grafana.prefault({}),
-  jaeger: jaeger.prefault({}),
-  thresholds: thresholds.prefault({}),
-  dashboards: dashboards.prefault({}),
-  alerting: alerting.prefault({}),
-  slo: slo.prefault({}),
-  dataEpochs: dataEpochs.prefault({}),
-  nodeExporter: nodeExporter.prefault({}),
+  target: documented(z.enum(["docker", "kubernetes"], { error: "docker or kubernetes" }).default("docker"), "where the stack runs"),
+  namePrefix: documented(
+    formatted(dnsLabel).default("llmobs"),
+    "DNS label, at most 30 characters; prefixes every container, volume and network, so two stacks can share one Docker engine",
+  ),
+  bindAddress: documented(formatted(ipAddress).default("127.0.0.1"), "the IP address published ports bind to on Docker; `0.0.0.0` publishes on every interface"),
+  ...absentAsEmpty({ ports, images, llmService, prometheus, grafana, jaeger, thresholds, dashboards, alerting, slo, dataEpochs, nodeExporter }),
   kubernetes: kubernetesSection,
 });
 

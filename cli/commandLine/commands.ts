@@ -98,4 +98,12 @@ export const BENCH_COMMAND: CommandSpec = {
   },
 };
 
-export const COMMANDS = [UP_COMMAND, PREFLIGHT_COMMAND, VERIFY_COMMAND, RENDER_COMMAND, IMAGES_COMMAND, DATA_COMMAND, DIFF_COMMAND, BENCH_COMMAND];
+export const README_COMMAND: CommandSpec = {
+  name: "readme",
+  summary:
+    "Writes README.md's generated tables (configuration, ports, pinned images, requests and limits) from the config schema and the " +
+    "component descriptions; everything else in README.md is left as it is.",
+  options: { check: { type: "boolean", default: false, description: "write nothing; exit 1 when a table is stale" } },
+};
+
+export const COMMANDS = [UP_COMMAND, PREFLIGHT_COMMAND, VERIFY_COMMAND, RENDER_COMMAND, IMAGES_COMMAND, DATA_COMMAND, DIFF_COMMAND, BENCH_COMMAND, README_COMMAND];

@@ -40,7 +40,7 @@ export function describeNodeExporter(ctx: DescribeContext): ComponentDescription
         containerPort: port,
         // On the Docker host's network there is nothing to publish: node-exporter listens on the host itself.
         ...(listenHost === "" ? { hostPortKey: "nodeExporter" } : {}),
-        purpose: "host metrics",
+        purpose: "host metrics, scraped over the private network; published only if `ports.nodeExporter` is set (never on the host's network)",
         url: { scheme: "http", path: "/metrics" },
       },
     ],
