@@ -175,7 +175,7 @@ test("a base from before the commands moved to cli/: rendered with its own scrip
 describe("npm run diff: bad input, exit 2", () => {
   test("a working tree that does not render: what is wrong, and no summary", () => {
     repo.git("checkout", "--quiet", "feature");
-    repo.replace("stacks/Pulumi.local.yaml", "llmobs:ports:", "llmobs:ports:\n    nodeExporter: 0");
+    repo.replace("stacks/Pulumi.local.yaml", "llmobs:target: docker", "llmobs:target: docker\n  llmobs:ports:\n    nodeExporter: 0");
     try {
       const result = repo.runScript("diff.ts", ["--base", "HEAD"]);
       expect(result.status).toBe(2);

@@ -6,6 +6,7 @@ import { ProjectCopy } from "../support/cli/projectCopy.ts";
 import { CliStandIns } from "../support/pulumi/cliStandIn.ts";
 import { freePort } from "../../cli/local/processes.ts";
 import { splitUpArgs } from "../../cli/up/args.ts";
+import { stackConfigSchema } from "../../config/schema.ts";
 
 // The first `npm run up` on a fresh clone, with the Pulumi and Docker CLIs stood in: the file backend's
 // directory is git-ignored, so nothing but `up` itself can create it.
@@ -19,8 +20,9 @@ describe("the first npm run up on a fresh clone", () => {
     clis = new CliStandIns({ pulumiVersion: "v3.248.0", dockerVersion: "28.2.2" });
     // Free ports, so the preflight's port check passes whatever else runs on this machine.
     const stackFile = load(project.read("stacks/Pulumi.local.yaml")) as { config: Record<string, unknown> };
-    const ports = stackFile.config["llmobs:ports"] as Record<string, number>;
-    for (const key of Object.keys(ports)) ports[key] = await freePort();
+    const ports: Record<string, number> = {};
+    for (const key of Object.keys(stackConfigSchema.shape.ports.parse({}))) ports[key] = await freePort();
+    stackFile.config["llmobs:ports"] = ports;
     project.write("stacks/Pulumi.local.yaml", dump(stackFile));
     const env: NodeJS.ProcessEnv = { ...process.env, PATH: clis.path() };
     delete env["PULUMI_BACKEND_URL"];
