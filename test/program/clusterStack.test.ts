@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { load } from "js-yaml";
 import { plainStrings, runProgram, type ProgramRun } from "../support/pulumi/program.ts";
 import { validateManifests } from "../support/kubernetes/schema.ts";
-import { checkPodSecurity } from "../support/kubernetes/podSecurity.ts";
 import {
   claimMountedAt,
   configFilesInPod,
@@ -88,27 +87,6 @@ describe("the cluster stack on Kubernetes", () => {
     // It holds no data: `pulumi destroy` removes it.
     expect(privileged.options.retainOnDelete).toBeFalsy();
     expect(workload(run, "node-exporter").inputs.metadata.namespace).toBe("llmobs-node-exporter");
-  });
-
-  test("every pod passes the Pod Security admission check of its namespace's level; node-exporter would fail baseline", () => {
-    const levelOf = new Map(
-      run.ofType(K8S.namespace).map((ns) => [ns.inputs.metadata.name, ns.inputs.metadata.labels["pod-security.kubernetes.io/enforce"]]),
-    );
-    const pods = description.components.map((d) => {
-      const template = workload(run, d.name).inputs.spec.template;
-      return { name: d.name, level: levelOf.get(workload(run, d.name).inputs.metadata.namespace), ...template };
-    });
-    expect(pods.map((pod) => `${pod.name}:${pod.level}`)).toEqual([
-      "prometheus:restricted",
-      "grafana:restricted",
-      "jaeger:restricted",
-      "node-exporter:privileged",
-      "alertmanager:restricted",
-    ]);
-    expect(checkPodSecurity(pods).filter((verdict) => !verdict.allowed)).toEqual([]);
-    const [baseline] = checkPodSecurity(pods.filter((pod) => pod.name === "node-exporter").map((pod) => ({ ...pod, level: "baseline" })));
-    expect(baseline!.forbidden.join("\n")).toMatch(/host namespaces \(hostNetwork=true, hostPID=true\)/);
-    expect(baseline!.forbidden.join("\n")).toMatch(/hostPath volumes/);
   });
 
   test("node-exporter runs on the node's network, so its network counters are the node's, and still resolves Services", () => {

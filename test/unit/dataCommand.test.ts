@@ -10,7 +10,6 @@ import { checkPassphrase } from "../../cli/preflight/checks.ts";
 import { stackSecretsProvider } from "../../cli/pulumi/secretsProvider.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
-import { runScript } from "../support/cli/runScript.ts";
 import { STACK_FACTS } from "../../components/stackFacts.ts";
 
 describe("arguments", () => {
@@ -32,26 +31,6 @@ describe("arguments", () => {
   ])("%j: %s", (argv, message) => {
     expect(() => parseDataArgs(argv)).toThrow(UsageError);
     expect(() => parseDataArgs(argv)).toThrow(message);
-  });
-
-  test("the command prints the usage and exits 2 on an unknown verb", () => {
-    const result = runScript("data.ts", ["wipe", "grafana"]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('unknown command "wipe"');
-    expect(result.stderr).toContain("usage: npm run data -- <start|reset|clean|status>");
-  });
-
-  test("an unknown component exits 2 and lists the valid ones", () => {
-    const result = runScript("data.ts", ["clean", "loki"]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("the components are prometheus, grafana, jaeger, node-exporter, alertmanager, all");
-  });
-
-  test("no such stack: says how to create it, exit 2", () => {
-    const result = runScript("data.ts", ["status", "all", "--stack", "staging"]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('No stack "staging"');
-    expect(result.stderr).toContain("pulumi stack init staging");
   });
 });
 
