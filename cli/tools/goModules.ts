@@ -66,7 +66,7 @@ const JAEGER_TWIN_TAGS: Record<string, { release: string; commit: string }> = {
 
 function jaegerTwin(moduleVersion: string): { release: string; commit: string } {
   const twin = JAEGER_TWIN_TAGS[moduleVersion];
-  if (!twin) throw new Error(`no v2 twin tag declared for Jaeger module ${moduleVersion} (scripts/tools/goModules.ts)`);
+  if (!twin) throw new Error(`no v2 twin tag declared for Jaeger module ${moduleVersion} (cli/tools/goModules.ts)`);
   return twin;
 }
 

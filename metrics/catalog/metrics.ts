@@ -8,7 +8,7 @@ const SECONDS_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60];
 
 /**
  * Every metric the project understands, exactly as it appears in Prometheus. Recording rules map each
- * vocabulary onto one canonical set of series (alerts/recording/), so dashboards and alerts never name
+ * vocabulary onto one canonical set of series (rules/recording/), so dashboards and alerts never name
  * these directly, except where a panel shows a vocabulary-specific detail.
  */
 export const CATALOG: readonly CatalogMetric[] = [

@@ -17,7 +17,7 @@ import { queryTrace } from "../support/jaeger/query.ts";
 import { sendSpan, spanExporter, type SpanProtocol } from "../support/jaeger/spanSenders.ts";
 
 /**
- * The pinned Jaeger (see scripts/tools/standIns.ts) from the rendered jaeger/config.yaml, Badger in a temp
+ * The pinned Jaeger (see cli/tools/standIns.ts) from the rendered jaeger/config.yaml, Badger in a temp
  * dir: spans in over each protocol the stack publishes, out through the query API, kept across a restart,
  * and Jaeger's own metrics scraped by Prometheus' rendered `jaeger` job.
  */

@@ -5,7 +5,7 @@ import type { AlertScenario, ExpectedAlert, RuleFileTests, Series } from "./mode
 import { counter, histogram, observed, usageCalls } from "./series.ts";
 
 /**
- * Scenarios for alerts/llmAlerts.ts and alerts/budget.ts with the default thresholds. Inputs are raw
+ * Scenarios for rules/llmAlerts.ts and rules/budget.ts with the default thresholds. Inputs are raw
  * metrics of one vocabulary, so each scenario also proves the recording rules that map it. Expected
  * annotations are written out in full: they check the templates print the right values.
  */

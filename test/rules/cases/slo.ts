@@ -5,7 +5,7 @@ import type { AlertScenario, ExpectedAlert, RuleFileTests, Series } from "./mode
 import { histogram, usageCalls } from "./series.ts";
 
 /**
- * Scenarios for the burn-rate alerts (alerts/slo.ts) with the default objectives: 99% of calls succeed,
+ * Scenarios for the burn-rate alerts (rules/slo.ts) with the default objectives: 99% of calls succeed,
  * 95% get their first token within 1 s. A ratio of bad events is the same in every window when it is
  * steady, so the values the alerts print are exact.
  */

@@ -2,7 +2,7 @@ import type { StackConfig } from "../../../config/schema.ts";
 import { runbookUrl } from "../../../rules/runbook.ts";
 import type { RuleFileTests } from "./model.ts";
 
-/** Scenarios for alerts/stackHealth.ts, with the thresholds at their defaults (5m down, 90% memory). */
+/** Scenarios for rules/stackHealth.ts, with the thresholds at their defaults (5m down, 90% memory). */
 export function stackHealthTests(config: StackConfig): RuleFileTests {
   const job = config.llmService.jobName;
   const memory = (availablePercent: number) => [

@@ -6,7 +6,7 @@ import { REPO_ROOT } from "../cli/runScript.ts";
 
 /**
  * The Pod Security Standards as the API server enforces them: pod specs are checked by a small Go program
- * (test/support/podSecurity/main.go) built on the admission controller's own policy library,
+ * (test/support/kubernetes/podSecurity/main.go) built on the admission controller's own policy library,
  * k8s.io/pod-security-admission, at the version go.mod pins. It needs Go; the module proxy supplies the library.
  */
 
@@ -44,7 +44,7 @@ function checkerBinary(): string {
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (e.code === "ENOENT") {
-      throw new Error("Go is required to build the Pod Security checker (test/support/podSecurity); install Go 1.24 or newer.");
+      throw new Error("Go is required to build the Pod Security checker (test/support/kubernetes/podSecurity); install Go 1.24 or newer.");
     }
     throw new Error(`building the Pod Security checker failed:\n${e.stderr?.toString() ?? e.message}`);
   }
