@@ -100,9 +100,7 @@ export const BENCH_COMMAND: CommandSpec = {
 
 export const README_COMMAND: CommandSpec = {
   name: "readme",
-  summary:
-    "Writes README.md's generated tables (configuration, ports, pinned images, requests and limits) from the config schema and the " +
-    "component descriptions; everything else in README.md is left as it is.",
+  summary: "Writes README.md's tables of config keys, ports, pinned images, requests and limits from the schema and the component descriptions.",
   options: { check: { type: "boolean", default: false, description: "write nothing; exit 1 when a table is stale" } },
 };
 
