@@ -11,7 +11,7 @@ import { mkdtempSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseStackConfig } from "../config/parse.ts";
-import { renderRuleFiles } from "../components/prometheus/ruleFiles.ts";
+import { renderRuleFiles } from "../components/prometheus/renderedRuleFiles.ts";
 import { renderDashboards } from "../dashboards/index.ts";
 import { PreconditionError, runCli, UsageError } from "./commandLine/run.ts";
 import { BENCH_COMMAND } from "./commandLine/commands.ts";
@@ -23,13 +23,13 @@ import { usageFamilies } from "../synthetic/vocabularies.ts";
 import { writeBackfill } from "../synthetic/backfill.ts";
 import { freePort } from "./local/processes.ts";
 import { componentOf, type RunningPrometheus } from "./local/prometheus.ts";
-import { startComponent } from "./local/component.ts";
+import { startComponent } from "./local/startComponent.ts";
 import { requireTool } from "./tools/installed.ts";
 import { reportedVersion } from "./tools/version.ts";
 import { describeStack } from "../components/stack.ts";
 import { PROMETHEUS_PORT } from "../components/prometheus/description.ts";
 import { interpolate, panelQueries, type DashboardJson } from "./local/grafanaQueries.ts";
-import { STACK_FACTS } from "../components/stackFacts.ts";
+import { STACK_FACTS } from "../components/factsForConfig.ts";
 
 const STEP_SECONDS = 60;
 /** Grafana's step for a range query over 24 h in a ~700 px wide panel. */

@@ -23,7 +23,7 @@ import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
 import { stackSecretsProvider } from "./pulumi/secretsProvider.ts";
 import { checkRunningStack } from "./verify/verifyRunningStack.ts";
 import { dataOwners, strayClaims, strayDockerVolumes } from "./preflight/strayData.ts";
-import { STACK_FACTS } from "../components/stackFacts.ts";
+import { STACK_FACTS } from "../components/factsForConfig.ts";
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 runCli(USAGE, async (argv) => {

@@ -9,7 +9,7 @@ import { describeStack } from "../components/stack.ts";
 import { runCli } from "./commandLine/run.ts";
 import { IMAGES_COMMAND } from "./commandLine/commands.ts";
 import { parseCommandLine, usageLine } from "./commandLine/options.ts";
-import { STACK_FACTS } from "../components/stackFacts.ts";
+import { STACK_FACTS } from "../components/factsForConfig.ts";
 
 runCli(usageLine(IMAGES_COMMAND), (argv) => {
   const stack = String(parseCommandLine(IMAGES_COMMAND, argv).values["stack"]);

@@ -9,7 +9,7 @@ import { PREFLIGHT_COMMAND } from "./commandLine/commands.ts";
 import { parseCommandLine, usageLine } from "./commandLine/options.ts";
 import { exec } from "./preflight/exec.ts";
 import { preflight } from "./preflight/run.ts";
-import { STACK_FACTS } from "../components/stackFacts.ts";
+import { STACK_FACTS } from "../components/factsForConfig.ts";
 
 runCli(usageLine(PREFLIGHT_COMMAND), async (argv) => {
   const stack = String(parseCommandLine(PREFLIGHT_COMMAND, argv).values["stack"]);

@@ -12,7 +12,7 @@ import { configWarnings, formatWarning } from "../config/warnings.ts";
 import { runCli } from "./commandLine/run.ts";
 import { RENDER_COMMAND } from "./commandLine/commands.ts";
 import { parseCommandLine, usageLine } from "./commandLine/options.ts";
-import { STACK_FACTS } from "../components/stackFacts.ts";
+import { STACK_FACTS } from "../components/factsForConfig.ts";
 
 runCli(usageLine(RENDER_COMMAND), (argv) => {
   const { values: options } = parseCommandLine(RENDER_COMMAND, argv);

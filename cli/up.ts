@@ -16,7 +16,7 @@ import { verifyRunningStack } from "./verify/verifyRunningStack.ts";
 import { exec } from "./preflight/exec.ts";
 import { preflight } from "./preflight/run.ts";
 import { ensureStateDir, pulumiBackend } from "./pulumi/backend.ts";
-import { STACK_FACTS } from "../components/stackFacts.ts";
+import { STACK_FACTS } from "../components/factsForConfig.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 

@@ -9,7 +9,7 @@ import { runCli, UsageError } from "./commandLine/run.ts";
 import { VERIFY_COMMAND } from "./commandLine/commands.ts";
 import { parseCommandLine, usageLine } from "./commandLine/options.ts";
 import { verifyRunningStack } from "./verify/verifyRunningStack.ts";
-import { STACK_FACTS } from "../components/stackFacts.ts";
+import { STACK_FACTS } from "../components/factsForConfig.ts";
 
 runCli(usageLine(VERIFY_COMMAND), async (argv) => {
   const { values } = parseCommandLine(VERIFY_COMMAND, argv);

@@ -7,7 +7,7 @@ import { describeGrafana } from "./grafana/description.ts";
 import { describeJaeger } from "./jaeger/description.ts";
 import { describeNodeExporter } from "./nodeExporter/description.ts";
 import { describeAlertmanager } from "./alertmanager/description.ts";
-import { renderRuleFiles } from "./prometheus/ruleFiles.ts";
+import { renderRuleFiles } from "./prometheus/renderedRuleFiles.ts";
 import { renderDashboards } from "../dashboards/index.ts";
 
 /**

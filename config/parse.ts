@@ -160,7 +160,7 @@ export interface RawStackConfig {
 /**
  * Validates a stack's raw config and returns it with defaults applied. Every problem is reported at once,
  * each naming its key, the bad value and what is allowed; nothing is registered before this passes.
- * `facts` are what the checks across keys need to know of the stack (components/stackFacts.ts).
+ * `facts` are what the checks across keys need to know of the stack (components/factsForConfig.ts).
  */
 export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackConfig {
   const problems: ConfigProblem[] = [...(raw.problems ?? []), ...secretProblems(raw.secrets)];

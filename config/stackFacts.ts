@@ -7,7 +7,7 @@ export type ResourceQuantities = Required<NonNullable<KubernetesConfig["resource
 
 /**
  * What the config's checks need to know of the stack the config describes. config/ is the bottom layer and
- * imports none of it; components/stackFacts.ts gathers these from the catalog, the rules and the component
+ * imports none of it; components/factsForConfig.ts gathers these from the catalog, the rules and the component
  * descriptions, and every reader of a stack's config passes them in.
  */
 export interface StackFacts {

@@ -10,7 +10,7 @@ import { deployToDocker } from "../targets/docker/deploy.ts";
 import { deployToKubernetes } from "../targets/kubernetes/deploy.ts";
 import { kubernetesAccess } from "../targets/kubernetes/access.ts";
 import { endpointUrls, hostForBindAddress } from "../targets/endpoints.ts";
-import { STACK_FACTS } from "../components/stackFacts.ts";
+import { STACK_FACTS } from "../components/factsForConfig.ts";
 
 const loaded = loadStackConfig(STACK_FACTS);
 const { config } = loaded;

@@ -3,7 +3,7 @@ import type { ComponentDescription, StackDescription } from "../../components/ty
 import type { ComponentName } from "../../config/components.ts";
 import { PROMETHEUS_PORT } from "../../components/prometheus/description.ts";
 import { ALERTMANAGER_PORT } from "../../components/alertmanager/description.ts";
-import { startComponent, type RunningComponent } from "./component.ts";
+import { startComponent, type RunningComponent } from "./startComponent.ts";
 
 export interface RunningPrometheus extends RunningComponent {
   url: string;

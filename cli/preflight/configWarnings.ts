@@ -1,7 +1,7 @@
 import type { StackConfig } from "../../config/schema.ts";
 import { configWarnings } from "../../config/warnings.ts";
 import type { Check } from "./checks.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /** The config's legal-but-surprising values, as preflight warnings: printed, never a reason to stop. */
 export function configWarningChecks(config: StackConfig): Check[] {

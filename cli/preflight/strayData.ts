@@ -6,7 +6,7 @@ import { LABELS as DOCKER_LABELS } from "../../targets/docker/naming.ts";
 import { LABELS as KUBERNETES_LABELS } from "../../components/kubernetesLabels.ts";
 import type { Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /** Where each stack file of this project keeps its data: Docker name prefixes, and Kubernetes namespace/prefix pairs. */
 export interface DataOwners {

@@ -1,6 +1,6 @@
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 import type { StackDescription } from "../../components/types.ts";
 import { imagesTable, portsTable, resourcesTable, stackConfigTable } from "./stackTables.ts";
 

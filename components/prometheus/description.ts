@@ -1,6 +1,6 @@
 import type { DescribeContext } from "../context.ts";
 import type { ComponentDescription, ConfigFile, Resources } from "../types.ts";
-import type { RuleFile } from "./ruleFiles.ts";
+import type { RuleFile } from "./renderedRuleFiles.ts";
 import { describeComponent } from "../describeComponent.ts";
 import { webExternalUrlArgs } from "../webExternalUrl.ts";
 import { renderPrometheusYml } from "./prometheusYml.ts";

@@ -7,7 +7,7 @@ import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, type Workflo
 import { LABELS } from "../../targets/docker/naming.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { LAYERS } from "../support/repository/layers.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const PATH = ".github/workflows/e2e.yml";
 const workflow = loadWorkflow(PATH);

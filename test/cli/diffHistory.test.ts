@@ -3,7 +3,7 @@ import { dump, load } from "js-yaml";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { namedInSummary } from "../support/cli/diffSummary.ts";
 import { ProjectCopy, ProjectRepository } from "../support/cli/projectCopy.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /*
  * npm run diff against real git history: a repository made from this project, with one commit per kind of

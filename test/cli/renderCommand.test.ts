@@ -6,7 +6,7 @@ import { readStackFile } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
 import { runScript } from "../support/cli/runScript.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 describe("npm run render", () => {
   test("writes every generated file, byte for byte what the program ships", () => {

@@ -14,7 +14,7 @@ import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.
 import { usageFamilies } from "../../synthetic/vocabularies.ts";
 import { healthyWorkload } from "../../synthetic/workload.ts";
 import { startHook, type Hook } from "../support/alertmanager/webhookReceiver.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * End to end on real processes: a synthetic LLM service scraped by the pinned Prometheus, evaluating the

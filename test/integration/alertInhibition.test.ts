@@ -10,9 +10,9 @@ import { ruleFileGroups } from "../../rules/ruleFiles.ts";
 import { isAlertingRule, type AlertingRule } from "../../rules/model.ts";
 import { freePort, waitFor } from "../../cli/local/processes.ts";
 import { startAlertmanager } from "../../cli/local/prometheus.ts";
-import type { RunningComponent } from "../../cli/local/component.ts";
+import type { RunningComponent } from "../../cli/local/startComponent.ts";
 import { startHook, type Hook } from "../support/alertmanager/webhookReceiver.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * The pinned Alertmanager with the rendered alertmanager.yml: a warning whose critical twin (the same

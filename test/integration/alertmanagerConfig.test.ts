@@ -8,7 +8,7 @@ import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 import { ALERTMANAGER_WEBHOOK_URL_FILE } from "../../components/alertmanager/description.ts";
 import { requireTool } from "../../cli/tools/installed.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 function alertmanagerYml(values: Record<string, unknown>, secrets: Record<string, string> = {}): string {
   const stack = describeStack(parseStackConfig({ values, secrets }, STACK_FACTS));

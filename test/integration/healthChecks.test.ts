@@ -9,7 +9,7 @@ import type { ComponentName } from "../../config/components.ts";
 import type { StackDescription } from "../../components/types.ts";
 import { fastConfig } from "../support/grafana/dashboards.ts";
 import { freePort } from "../../cli/local/processes.ts";
-import { localArgs, startComponent, type Placement, type RunningComponent } from "../../cli/local/component.ts";
+import { localArgs, startComponent, type Placement, type RunningComponent } from "../../cli/local/startComponent.ts";
 import { startJaeger } from "../support/jaeger/localJaeger.ts";
 import { componentOf } from "../../cli/local/prometheus.ts";
 import type { ToolName } from "../../cli/tools/installed.ts";

@@ -9,7 +9,7 @@ import type { ComponentDescription, StackDescription } from "../../components/ty
 import { JAEGER_PORTS } from "../../components/jaeger/jaegerConfig.ts";
 import { fastConfig } from "../support/grafana/dashboards.ts";
 import { freePort, waitFor } from "../../cli/local/processes.ts";
-import type { RunningComponent } from "../../cli/local/component.ts";
+import type { RunningComponent } from "../../cli/local/startComponent.ts";
 import { startJaeger, type JaegerPlacement } from "../support/jaeger/localJaeger.ts";
 import { componentOf, startPrometheus, type RunningPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";

@@ -13,7 +13,7 @@ import { freePort, waitFor, type RunningProcess } from "../../cli/local/processe
 import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
 import { standInForKubernetesSd } from "../support/kubernetes/sdStandIn.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * The cluster stack's prometheus.yml in the pinned Prometheus. There is no cluster here, so what kubernetes_sd

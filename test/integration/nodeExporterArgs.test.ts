@@ -3,7 +3,7 @@ import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 import { requireTool } from "../../cli/tools/installed.ts";
 import { freePort, startProcess, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * node-exporter started with exactly the arguments the description gives it (its host paths pointed at this

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { runProgram, type ProgramRun } from "../support/pulumi/program.ts";
-import { checkPodSecurity } from "../support/kubernetes/podSecurity.ts";
+import { checkPodSecurity } from "../support/kubernetes/podSecurityCheck.ts";
 import { K8S, stackFileConfig, workload } from "../support/kubernetes/programRun.ts";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 // The committed cluster stack, as `pulumi up --stack cluster` runs it, judged by the admission controller's
 // own policy library (a Go program, built on first use).

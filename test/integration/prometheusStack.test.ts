@@ -11,7 +11,7 @@ import { requireTool } from "../../cli/tools/installed.ts";
 import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
 import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * The rendered Prometheus config and rules, checked by promtool and run by a real Prometheus with a real

@@ -8,7 +8,7 @@ import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
 import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import { requireTool, type ToolName } from "../../cli/tools/installed.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /** Every file `npm run render` writes for the project's own stacks, checked by the pinned tools' own checkers. */
 function check(tool: ToolName, args: string[]): string {

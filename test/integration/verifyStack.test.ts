@@ -15,7 +15,7 @@ import type { Check } from "../../cli/preflight/checks.ts";
 import { fastConfig } from "../support/grafana/dashboards.ts";
 import { GrafanaApiDouble } from "../support/grafana/apiDouble.ts";
 import { startJaeger } from "../support/jaeger/localJaeger.ts";
-import type { RunningComponent } from "../../cli/local/component.ts";
+import type { RunningComponent } from "../../cli/local/startComponent.ts";
 import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
 import { componentOf, startAlertmanager, startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
 import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.ts";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { load } from "js-yaml";
 import { plainStrings, runProgram, type ProgramRun } from "../support/pulumi/program.ts";
-import { validateManifests } from "../support/kubernetes/schema.ts";
+import { validateManifests } from "../support/kubernetes/apiSchema.ts";
 import {
   claimMountedAt,
   configFilesInPod,
@@ -16,7 +16,7 @@ import {
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
 import { readFileSync } from "node:fs";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const GENERATED_PASSWORD = "generated-password-for-tests";
 

@@ -1,7 +1,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { load } from "js-yaml";
 import { runProgram, type ProgramRun } from "../support/pulumi/program.ts";
-import { validateManifests } from "../support/kubernetes/schema.ts";
+import { validateManifests } from "../support/kubernetes/apiSchema.ts";
 import { configFilesInPod, container, K8S, manifests, podSpec, workload } from "../support/kubernetes/programRun.ts";
 
 /**

@@ -12,7 +12,7 @@ import { componentResources } from "../../cli/data/plan.ts";
 import { PreconditionError } from "../../cli/commandLine/run.ts";
 import type { StateResource } from "../../cli/data/stackOps.ts";
 import { ProgressView } from "../../cli/data/progress.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * The data command's Automation API calls for each verb and target, against a recording stand-in for the

@@ -3,7 +3,7 @@ import { plainStrings, runProgram, type ProgramRun } from "../support/pulumi/pro
 import { PINNED_IMAGES } from "../../components/images.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const CONTAINER = "docker:index/container:Container";
 const VOLUME = "docker:index/volume:Volume";

@@ -7,7 +7,7 @@ import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
 import { kubernetesAccess } from "../../targets/kubernetes/access.ts";
 import { readFileSync } from "node:fs";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * The Docker and Kubernetes renderings of each component agree on image, arguments, environment, user,

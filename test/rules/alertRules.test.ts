@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseStackConfig } from "../../config/parse.ts";
 import { ruleFileGroups } from "../../rules/ruleFiles.ts";
-import { renderRuleFiles } from "../../components/prometheus/ruleFiles.ts";
+import { renderRuleFiles } from "../../components/prometheus/renderedRuleFiles.ts";
 import { alertTests } from "./cases/index.ts";
 import { renderPromtoolTests } from "./cases/promtoolFile.ts";
 import { isAlertingRule } from "../../rules/model.ts";
 import { requireTool } from "../../cli/tools/installed.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
 const suites = alertTests(config);

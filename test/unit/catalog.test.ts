@@ -3,7 +3,7 @@ import { CATALOG } from "../../metrics/catalog/metrics.ts";
 import { recordingRuleGroups } from "../../rules/recording/index.ts";
 import { isAlertingRule } from "../../rules/model.ts";
 import { parseStackConfig } from "../../config/parse.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const recordingExprs = recordingRuleGroups(parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS)).flatMap((group) => group.rules.filter((rule) => !isAlertingRule(rule)).map((rule) => rule.expr));
 

@@ -12,7 +12,7 @@ import {
 } from "../../cli/preflight/clusterTraps.ts";
 import type { Exec, ExecResult } from "../../cli/preflight/exec.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const cluster = (values: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", ...values }, secrets: {} }, STACK_FACTS);
 

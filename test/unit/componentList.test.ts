@@ -3,7 +3,7 @@ import { COMPONENT_NAMES, componentTitle, DATA_COMPONENT_NAMES, UI_COMPONENT_NAM
 import { stackConfigSchema } from "../../config/schema.ts";
 import { describeStack } from "../../components/stack.ts";
 import { parseStackConfig } from "../../config/parse.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
 const stack = describeStack(config);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { StackConfigError, type ConfigProblem } from "../../config/problems.ts";
-import { configProblems } from "../support/config/problems.ts";
+import { configProblems } from "../support/config/configProblems.ts";
 import { parseStackDocument, StackFileError } from "../../config/fromStackFile.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 function problemsOf(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem[] {
   return configProblems(values, secrets);

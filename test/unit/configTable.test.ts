@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { type ConfigProblem } from "../../config/problems.ts";
-import { configProblems } from "../support/config/problems.ts";
+import { configProblems } from "../support/config/configProblems.ts";
 import { configWarnings } from "../../config/warnings.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);
 

@@ -4,7 +4,7 @@ import { renderDashboards } from "../../dashboards/index.ts";
 import { DATASOURCE_UIDS } from "../../dashboards/common/datasourceUids.ts";
 import { BUDGET_ALERTS } from "../../rules/names.ts";
 import type { DashboardJson, PanelJson } from "../../cli/local/grafanaQueries.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
 const dashboards = renderDashboards(config).map((file) => ({ file: file.name, json: JSON.parse(file.content) as DashboardJson }));

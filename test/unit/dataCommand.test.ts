@@ -10,7 +10,7 @@ import { checkPassphrase } from "../../cli/preflight/checks.ts";
 import { stackSecretsProvider } from "../../cli/pulumi/secretsProvider.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 describe("arguments", () => {
   test("a verb and a component", () => {

@@ -4,7 +4,7 @@ import { parseStackConfig } from "../../config/parse.ts";
 import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "../../cli/preflight/dockerHostNetwork.ts";
 import { freePort } from "../../cli/local/processes.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const docker = (nodeExporter: Record<string, unknown> = {}) => parseStackConfig({ values: { nodeExporter }, secrets: {} }, STACK_FACTS);
 const engine = (info: Record<string, unknown>) => fakeExec({ "docker info": { stdout: JSON.stringify(info) } });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 import { dockerLimits, SMALLEST_ENGINE_CPUS } from "../../targets/docker/limits.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const stack = describeStack(parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS));
 

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const hosts = { grafana: "grafana.example.com", prometheus: "prometheus.example.com", alertmanager: "alerts.example.com" };
 

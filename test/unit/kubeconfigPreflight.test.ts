@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { checkKubernetesCluster } from "../../cli/preflight/clusterChecks.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const cluster = (kubernetes: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} }, STACK_FACTS);
 

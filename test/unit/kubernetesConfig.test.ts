@@ -2,10 +2,10 @@ import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseStackConfig } from "../../config/parse.ts";
 import { type ConfigProblem } from "../../config/problems.ts";
-import { configProblems } from "../support/config/problems.ts";
+import { configProblems } from "../support/config/configProblems.ts";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 function problemsOf(kubernetes: Record<string, unknown>, extra: Record<string, unknown> = {}): ConfigProblem[] {
   return configProblems({ target: "kubernetes", kubernetes, ...extra });

@@ -4,7 +4,7 @@ import { CONFIG_MAP_MAX_BYTES, configMapData, configMapEntries } from "../../tar
 import { imageVersion } from "../../targets/kubernetes/podTemplate.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 test("a ConfigMap's name follows its contents, not the order of its keys", () => {
   const name = configMapName("grafana", { "a.yml": "one", "b.yml": "two" });

@@ -5,7 +5,7 @@ import { preflight } from "../../cli/preflight/run.ts";
 import { PreconditionError } from "../../cli/commandLine/run.ts";
 import type { ExecResult } from "../../cli/preflight/exec.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const cluster = (kubernetes: Record<string, unknown> = {}) =>
   parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} }, STACK_FACTS);

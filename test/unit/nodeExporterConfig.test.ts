@@ -1,11 +1,11 @@
 import { expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { type ConfigProblem } from "../../config/problems.ts";
-import { configProblems } from "../support/config/problems.ts";
+import { configProblems } from "../support/config/configProblems.ts";
 import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
 import { describeStack } from "../../components/stack.ts";
 import { kubernetesAccess } from "../../targets/kubernetes/access.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);
 

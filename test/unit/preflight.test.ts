@@ -7,7 +7,7 @@ import { preflight } from "../../cli/preflight/run.ts";
 import { PreconditionError } from "../../cli/commandLine/run.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
 import { freePort } from "../../cli/local/processes.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const servers: Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));

@@ -5,7 +5,7 @@ import { dump, load } from "js-yaml";
 import { parseStackDocument } from "../../config/fromStackFile.ts";
 import { REPO_ROOT } from "../support/cli/runScript.ts";
 import { pulumiConfigSetPath } from "../support/pulumi/configSet.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /** Every `pulumi config set --path <key> <value> [--stack <stack>]` the README gives with a concrete value. */
 function readmeCommands(): { key: string; value: string; stack: string; line: string }[] {

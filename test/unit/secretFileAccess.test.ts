@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../config/parse.ts";
 import { describeStack } from "../../components/stack.ts";
 import { secretFileAccess } from "../../targets/docker/secretFileAccess.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 interface FileOwner {
   uid: number;

@@ -8,7 +8,7 @@ import { parseDataArgs } from "../../cli/data/args.ts";
 import { ProgressView } from "../../cli/data/progress.ts";
 import { FakePlatform } from "../support/pulumi/dataDoubles.ts";
 import { fakeExec } from "../support/cli/fakeExec.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const docker = (values: Record<string, unknown> = {}) => parseStackConfig({ values, secrets: {} }, STACK_FACTS);
 const cluster = (kubernetes: Record<string, unknown> = {}, values: Record<string, unknown> = {}) =>

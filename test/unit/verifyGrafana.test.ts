@@ -5,7 +5,7 @@ import { stackExpectations } from "../../cli/verify/expectations.ts";
 import { grafanaChecks } from "../../cli/verify/grafanaChecks.ts";
 import { GrafanaApiDouble, type GrafanaState } from "../support/grafana/apiDouble.ts";
 import { freePort } from "../../cli/local/processes.ts";
-import { STACK_FACTS } from "../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
 const expected = stackExpectations(describeStack(config), config);

@@ -2,7 +2,7 @@ import { parseStackConfig } from "../../../config/parse.ts";
 import type { StackConfig } from "../../../config/schema.ts";
 import { renderDashboards } from "../../../dashboards/index.ts";
 import type { DashboardJson } from "../../../cli/local/grafanaQueries.ts";
-import { STACK_FACTS } from "../../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 /** The config the dashboard tests run Prometheus with: scrape and evaluate every second. */
 export const FAST_PROMETHEUS = { prometheus: { scrapeInterval: "1s", evaluationInterval: "1s" } };

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { dump, load } from "js-yaml";
 import type { StackDescription } from "../../../components/types.ts";
 import { JAEGER_PORTS } from "../../../components/jaeger/jaegerConfig.ts";
-import { localConfig, startComponent, type Placement, type RunningComponent } from "../../../cli/local/component.ts";
+import { localConfig, startComponent, type Placement, type RunningComponent } from "../../../cli/local/startComponent.ts";
 import { componentOf } from "../../../cli/local/prometheus.ts";
 
 export interface JaegerPlacement extends Placement {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
 import type { ProgramRun, RegisteredResource } from "../pulumi/program.ts";
-import { manifestOf, type Manifest } from "./schema.ts";
+import { manifestOf, type Manifest } from "./apiSchema.ts";
 
 export const K8S = {
   namespace: "kubernetes:core/v1:Namespace",

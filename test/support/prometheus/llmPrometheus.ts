@@ -12,7 +12,7 @@ import { instantQuery } from "../../../cli/local/prometheusApi.ts";
 import { startExporter, type SyntheticExporter } from "../../../synthetic/exporter.ts";
 import type { Family } from "../../../synthetic/families.ts";
 import { SERIES } from "../../../metrics/canonical.ts";
-import { STACK_FACTS } from "../../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 export interface LlmPrometheus {
   url: string;

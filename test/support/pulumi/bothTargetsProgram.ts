@@ -8,7 +8,7 @@ import { describeStack } from "../../../components/stack.ts";
 import { resolveSecrets } from "../../../targets/secrets.ts";
 import { deployToDocker } from "../../../targets/docker/deploy.ts";
 import { deployToKubernetes } from "../../../targets/kubernetes/deploy.ts";
-import { STACK_FACTS } from "../../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 const loaded = loadStackConfig(STACK_FACTS);
 const secrets = resolveSecrets(loaded);

@@ -3,7 +3,7 @@ import { parseStackConfig } from "../../../config/parse.ts";
 import { describeStack } from "../../../components/stack.ts";
 import { renderedFiles } from "../../../components/renderedFiles.ts";
 import { compareConfigFile } from "../../../cli/diff/configKeys.ts";
-import { STACK_FACTS } from "../../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 function rendered(path: string, values: Record<string, unknown> = {}): string {
   const file = renderedFiles(describeStack(parseStackConfig({ values, secrets: {} }, STACK_FACTS))).find((candidate) => candidate.path === path);

@@ -5,7 +5,7 @@ import { renderedFiles } from "../../../components/renderedFiles.ts";
 import { compareArtifacts, hasChanges, type Artifacts } from "../../../cli/diff/compare.ts";
 import { code, formatSummary, formatThresholds } from "../../../cli/diff/markdown.ts";
 import { namedInSummary } from "../../support/cli/diffSummary.ts";
-import { STACK_FACTS } from "../../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 function artifacts(values: Record<string, unknown> = {}): Map<string, string> {
   return new Map(renderedFiles(describeStack(parseStackConfig({ values, secrets: {} }, STACK_FACTS))).map((file) => [file.path, file.content]));

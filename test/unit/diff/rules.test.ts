@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { parseStackConfig } from "../../../config/parse.ts";
-import { renderRuleFiles } from "../../../components/prometheus/ruleFiles.ts";
+import { renderRuleFiles } from "../../../components/prometheus/renderedRuleFiles.ts";
 import { compareRules, parseRuleFile, type RuleFileContent, type RuleGroupYaml } from "../../../cli/diff/rules.ts";
-import { STACK_FACTS } from "../../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 function renderedRules(values: Record<string, unknown> = {}): RuleFileContent[] {
   return renderRuleFiles(parseStackConfig({ values, secrets: {} }, STACK_FACTS)).map((file) => ({

@@ -1,6 +1,6 @@
 import { parseStackConfig } from "../../../config/parse.ts";
 import { StackConfigError, type ConfigProblem } from "../../../config/problems.ts";
-import { STACK_FACTS } from "../../../components/stackFacts.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 /** Every problem the validator reports for a raw config; none when it is accepted. */
 export function configProblems(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem[] {
