@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** What the README's configuration table says of a key or a section (cli/readme writes it from these). */
+/** What the README's configuration table says of a key or a section (`npm run readme` writes it from these). */
 export interface KeyDoc {
   /** What the key sets and what it allows, in a sentence or two. */
   doc: string;
@@ -10,8 +10,12 @@ export interface KeyDoc {
 
 export const KEY_DOCS = z.registry<KeyDoc>();
 
-/** A key's schema with its doc: the one place a key is described. A section with a doc is one row of the table. */
-export function documented<T extends z.ZodType>(schema: T, doc: string, unset?: string): T {
-  (schema as z.ZodType).register(KEY_DOCS, unset === undefined ? { doc } : { doc, unset });
-  return schema;
+/**
+ * Documents the keys of a config section, right below it: the one place each key is described. A key
+ * that is itself a section and has a doc of its own is one row of the README's table.
+ */
+export function describeKeys<S extends z.ZodObject>(section: S, docs: Partial<Record<keyof S["shape"], string | KeyDoc>>): void {
+  for (const [key, doc] of Object.entries(docs) as [string, string | KeyDoc][]) {
+    (section.shape[key] as z.ZodType).register(KEY_DOCS, typeof doc === "string" ? { doc } : doc);
+  }
 }

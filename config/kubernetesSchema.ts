@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatted } from "./fields.ts";
 import { COMPONENT_NAMES, DATA_COMPONENT_NAMES, UI_COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
-import { documented } from "./keyDocs.ts";
+import { describeKeys } from "./keyDocs.ts";
 import { clusterIdentifier, dns1123Label, dns1123Subdomain, ingressHost, kubeContext, kubernetesQuantity } from "./kubernetesFormats.ts";
 
 const quantity = formatted(kubernetesQuantity);
@@ -30,53 +30,64 @@ const storageClass = z
 /** The `cluster` stack: where and how the stack runs on Kubernetes (target: kubernetes). */
 export const kubernetesSection = z
   .strictObject({
-    context: documented(formatted(kubeContext).optional(), "a kubeconfig context to deploy through", "the current context"),
-    clusterIdentifier: documented(
-      formatted(clusterIdentifier).default("default"),
-      "letters, digits and `. _ : @ / -`: the provider, and with it every object, is replaced only when this changes; change it only to move the stack to another cluster (see [Contexts and clusters](#contexts-and-clusters))",
-    ),
-    namespace: documented(formatted(dns1123Label).default("llmobs"), "DNS-1123 label; created by the stack"),
-    podSecurity: documented(
-      z.enum(["restricted", "baseline", "privileged"], { error: "restricted, baseline or privileged" }).default("restricted"),
-      "the Pod Security level the namespace enforces (see [Pod Security](#pod-security))",
-    ),
-    nodeExporterNamespace: documented(
-      formatted(dns1123Label).optional(),
-      "DNS-1123 label, not `kubernetes.namespace`; created by the stack, labelled `privileged`",
-      "`<namespace>-node-exporter`",
-    ),
-    storageClass: documented(
-      storageClass.optional(),
-      "a StorageClass the cluster has (the program reads it before creating anything); never empty (see [Storage](#storage))",
-      "the cluster's default",
-    ),
-    storage: documented(
-      perComponent(DATA_COMPONENT_NAMES, quantity.optional()).prefault({}),
-      "size of the component's data volume: a Kubernetes quantity (`512Mi`, `10Gi`); Prometheus' must exceed `prometheus.retentionSize`",
-      "the component's own",
-    ),
-    resources: documented(
-      perComponent(COMPONENT_NAMES, resources).prefault({}),
-      "requests and limits: Kubernetes quantities; a limit may not be below its request",
-      "see [Requests and limits](#requests-and-limits)",
-    ),
-    serviceType: documented(
-      z.enum(["ClusterIP", "NodePort", "LoadBalancer"], { error: "ClusterIP, NodePort or LoadBalancer" }).default("ClusterIP"),
-      "the latter two add a `<component>-external` Service with the UI and ingest ports",
-    ),
+    context: formatted(kubeContext).optional(),
+    clusterIdentifier: formatted(clusterIdentifier).default("default"),
+    namespace: formatted(dns1123Label).default("llmobs"),
+    /**
+     * The Pod Security level the stack's namespace enforces. Every component but node-exporter meets
+     * `restricted`; node-exporter (host PID, network and paths) runs in its own `privileged` namespace.
+     */
+    podSecurity: z
+      .enum(["restricted", "baseline", "privileged"], { error: "restricted, baseline or privileged" })
+      .default("restricted"),
+    nodeExporterNamespace: formatted(dns1123Label).optional(),
+    storageClass: storageClass.optional(),
+    storage: perComponent(DATA_COMPONENT_NAMES, quantity.optional()).prefault({}),
+    resources: perComponent(COMPONENT_NAMES, resources).prefault({}),
+    serviceType: z
+      .enum(["ClusterIP", "NodePort", "LoadBalancer"], { error: "ClusterIP, NodePort or LoadBalancer" })
+      .default("ClusterIP"),
+    /** One Ingress per UI that has a host name here. */
     ingress: z
       .strictObject({
-        className: documented(formatted(dns1123Subdomain).optional(), "an IngressClass name", "the cluster's default"),
-        tlsSecretName: documented(formatted(dns1123Subdomain).optional(), "a TLS Secret in the namespace covering the hosts", "none (plain HTTP)"),
-        hosts: documented(
-          perComponent(UI_COMPONENT_NAMES, formatted(ingressHost).optional()).prefault({}),
-          "host name; one Ingress per UI given one",
-          "none",
-        ),
+        className: formatted(dns1123Subdomain).optional(),
+        tlsSecretName: formatted(dns1123Subdomain).optional(),
+        hosts: perComponent(UI_COMPONENT_NAMES, formatted(ingressHost).optional()).prefault({}),
       })
       .prefault({}),
-    networkPolicy: documented(z.boolean({ error: "true or false" }).default(false), "`true` adds a NetworkPolicy per component"),
+    networkPolicy: z.boolean({ error: "true or false" }).default(false),
   })
   .prefault({});
+
+describeKeys(kubernetesSection.unwrap(), {
+  context: { doc: "a kubeconfig context to deploy through", unset: "the current context" },
+  clusterIdentifier:
+    "letters, digits and `. _ : @ / -`: the provider, and with it every object, is replaced only when this changes; change it only to move the stack to another cluster (see [Contexts and clusters](#contexts-and-clusters))",
+  namespace: "DNS-1123 label; created by the stack",
+  podSecurity: "the Pod Security level the namespace enforces (see [Pod Security](#pod-security))",
+  nodeExporterNamespace: {
+    doc: "DNS-1123 label, not `kubernetes.namespace`; created by the stack, labelled `privileged`",
+    unset: "`<namespace>-node-exporter`",
+  },
+  storageClass: {
+    doc: "a StorageClass the cluster has (the program reads it before creating anything); never empty (see [Storage](#storage))",
+    unset: "the cluster's default",
+  },
+  storage: {
+    doc: "size of the component's data volume: a Kubernetes quantity (`512Mi`, `10Gi`); Prometheus' must exceed `prometheus.retentionSize`",
+    unset: "the component's own",
+  },
+  resources: {
+    doc: "requests and limits: Kubernetes quantities; a limit may not be below its request",
+    unset: "see [Requests and limits](#requests-and-limits)",
+  },
+  serviceType: "the latter two add a `<component>-external` Service with the UI and ingest ports",
+  networkPolicy: "`true` adds a NetworkPolicy per component",
+});
+describeKeys(kubernetesSection.unwrap().shape.ingress.unwrap(), {
+  className: { doc: "an IngressClass name", unset: "the cluster's default" },
+  tlsSecretName: { doc: "a TLS Secret in the namespace covering the hosts", unset: "none (plain HTTP)" },
+  hosts: { doc: "host name; one Ingress per UI given one", unset: "none" },
+});
 
 export type KubernetesConfig = z.infer<typeof kubernetesSection>;

@@ -56,7 +56,7 @@ function rowsOf(shape: Record<string, z.ZodType>, prefix: string, computed: Comp
     const doc = docOf(schema);
     const inner = unwrapped(schema);
     if (inner instanceof z.ZodObject && !doc) return rowsOf(inner.shape as Record<string, z.ZodType>, `${path}.`, computed);
-    if (!doc) throw new Error(`config key ${path} has no doc: document it with documented() in config/`);
+    if (!doc) throw new Error(`config key ${path} has no doc: document it in the describeKeys block below its section in config/`);
     const choices = inner instanceof z.ZodEnum ? `${(inner.options as string[]).map(code).join(", ")}: ` : "";
     if (inner instanceof z.ZodObject) {
       const field = Object.values(inner.shape)[0] as z.ZodType;
