@@ -1,6 +1,6 @@
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { StackConfig } from "../stacks/config/schema.ts";
-import { nodeExporterOnHostNetwork } from "../stacks/config/nodeExporterNetwork.ts";
+import type { StackConfig } from "../config/schema.ts";
+import { nodeExporterOnHostNetwork } from "../config/nodeExporterNetwork.ts";
 import { rangeQuery } from "./common/queries.ts";
 import { labelVariable } from "./common/variables.ts";
 import { higherIsWorse } from "./common/thresholds.ts";

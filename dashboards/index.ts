@@ -1,6 +1,5 @@
-import type { StackConfig } from "../stacks/config/schema.ts";
-import type { DashboardFile } from "../stacks/components/grafana.ts";
-import { dashboardFile } from "./common/dashboard.ts";
+import type { StackConfig } from "../config/schema.ts";
+import { dashboardFile, type DashboardFile } from "./common/dashboard.ts";
 import { llmUsageDashboard } from "./llmUsage.ts";
 import { llmPerformanceDashboard } from "./llmPerformance.ts";
 import { hostDashboard } from "./host.ts";

@@ -1,10 +1,10 @@
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { StackConfig } from "../stacks/config/schema.ts";
-import { durationSeconds } from "../stacks/config/durations.ts";
-import { SERIES } from "../alerts/recording/canonical.ts";
+import type { StackConfig } from "../config/schema.ts";
+import { durationSeconds } from "../config/durations.ts";
+import { SERIES } from "../metrics/canonical.ts";
 import { filtered } from "./common/filters.ts";
 import { instantQuery, rangeQuery } from "./common/queries.ts";
-import { totalOver } from "../alerts/recording/promql.ts";
+import { totalOver } from "../metrics/promql.ts";
 import { labelVariable } from "./common/variables.ts";
 import { higherIsWorse, lowerIsWorse } from "./common/thresholds.ts";
 import { UNITS } from "./common/units.ts";

@@ -5,7 +5,6 @@ import {
   type Dashboard,
   type QueryVariableBuilder,
 } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { DashboardFile } from "../../stacks/components/grafana.ts";
 import type { Panel } from "./panels.ts";
 
 export interface DashboardSpec {
@@ -34,6 +33,13 @@ export function buildDashboard(spec: DashboardSpec): Dashboard {
   for (const annotation of spec.annotations) builder.annotation(annotation);
   spec.panels.forEach((panel, index) => builder.withPanel(panel.id(index + 1)));
   return builder.build();
+}
+
+/** A dashboard as Grafana provisions it: a JSON file. */
+export interface DashboardFile {
+  /** File name under dashboards/, e.g. "llm-usage.json". */
+  name: string;
+  content: string;
 }
 
 export function dashboardFile(name: string, dashboard: Dashboard): DashboardFile {

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 import { rangeQuery } from "./queries.ts";
 import { higherIsWorse } from "./thresholds.ts";
 import { UNITS } from "./units.ts";

@@ -1,4 +1,4 @@
-import type { FilterLabel } from "../../alerts/recording/canonical.ts";
+import type { FilterLabel } from "../../metrics/canonical.ts";
 
 /**
  * A series selected by the dashboard's template variables: `series{agent_id=~"$agent_id", ...}`.

@@ -1,4 +1,4 @@
-import type { StackConfig } from "../../stacks/config/schema.ts";
+import type { StackConfig } from "../../config/schema.ts";
 
 /** A PromQL string literal (Go-style escapes, which JSON's match for these). */
 function promString(text: string): string {

@@ -2,10 +2,12 @@ import { describe, expect, test } from "vitest";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO_ROOT } from "../support/scripts.ts";
-import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, type WorkflowStep } from "../support/workflow.ts";
-import { LABELS } from "../../stacks/docker/naming.ts";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { REPO_ROOT } from "../support/cli/runScript.ts";
+import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, type WorkflowStep } from "../support/github/workflow.ts";
+import { LABELS } from "../../targets/docker/naming.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { LAYERS } from "../support/repository/layers.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const PATH = ".github/workflows/e2e.yml";
 const workflow = loadWorkflow(PATH);
@@ -17,7 +19,9 @@ const runs = (text: string) => (step: WorkflowStep) => step.run?.includes(text) 
 
 describe(PATH, () => {
   test("runs on pushes to main and on pull requests that touch the stack, with read-only permissions", () => {
-    expect(workflow.on).toMatchObject({ push: { branches: ["main"] }, pull_request: { paths: expect.arrayContaining(["stacks/**", "scripts/**", "Pulumi.yaml"]) } });
+    // Every folder the program and the commands are built from: all layers but the synthetic workload and the tests.
+    const stackFolders = LAYERS.map((layer) => `${layer.folder}/**`).filter((path) => !["synthetic/**", "test/**"].includes(path));
+    expect(workflow.on).toMatchObject({ push: { branches: ["main"] }, pull_request: { paths: expect.arrayContaining([...stackFolders, "Pulumi.yaml"]) } });
     expect(workflow.permissions).toEqual({ contents: "read" });
     for (const step of steps) expect(Boolean(step.run) !== Boolean(step.uses), JSON.stringify(step)).toBe(true);
   });
@@ -75,7 +79,7 @@ describe(PATH, () => {
   });
 
   test("looks for leftovers by the label the stack puts on its containers and volumes", () => {
-    const prefix = parseStackConfig({ values: {}, secrets: {} }).namePrefix;
+    const prefix = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS).namePrefix;
     const filters = [...workflowText(PATH).matchAll(/--filter (label=[^\s)";]+)/g)].map((match) => match[1]);
     expect(filters.length).toBeGreaterThanOrEqual(3);
     for (const filter of filters) expect(filter).toBe(`label=${LABELS.stack}=${prefix}`);

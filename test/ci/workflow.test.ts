@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO_ROOT } from "../support/scripts.ts";
-import { ProjectRepository } from "../support/projectCopy.ts";
-import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, WORKFLOW_PATH, type WorkflowStep } from "../support/workflow.ts";
+import { REPO_ROOT } from "../support/cli/runScript.ts";
+import { ProjectRepository } from "../support/cli/projectCopy.ts";
+import { allSteps, loadWorkflow, runStep, stepWithId, workflowText, WORKFLOW_PATH, type WorkflowStep } from "../support/github/workflow.ts";
 
 const workflow = loadWorkflow();
 const steps = allSteps(workflow);

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { existsSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { dump, load } from "js-yaml";
-import { changedFiles, EngineProject, NetworkTrap } from "../support/engine.ts";
-import { runProgram, type ProgramRun } from "../support/pulumiProgram.ts";
-import { K8S, stackFileConfig } from "../support/kubernetesRun.ts";
-import { readmeConfigSetCommands, readmePortForwardCommands } from "../support/readmeCommands.ts";
-import { pulumiConfigSetPath } from "../support/pulumiConfigSet.ts";
-import { DECLARED_STAND_INS } from "../../scripts/tools/standIns.ts";
+import { changedFiles, EngineProject, NetworkTrap } from "../support/pulumi/engine.ts";
+import { runProgram, type ProgramRun } from "../support/pulumi/program.ts";
+import { K8S, stackFileConfig } from "../support/kubernetes/programRun.ts";
+import { readmeConfigSetCommands, readmePortForwardCommands } from "../support/pulumi/readmeCommands.ts";
+import { pulumiConfigSetPath } from "../support/pulumi/configSet.ts";
+import { DECLARED_STAND_INS } from "../../cli/tools/standIns.ts";
 
 const STACK = "cluster";
 const RENDERED = "rendered/cluster";
@@ -73,7 +73,7 @@ beforeAll(async () => {
   project.replace(`stacks/Pulumi.${STACK}.yaml`, "    networkPolicy: false", `    render:\n      directory: ${RENDERED}\n    networkPolicy: false`);
   const config = stackFileConfig(STACK);
   mocked = await runProgram(
-    "../../stacks/index.ts",
+    "program/index.ts",
     {
       ...config,
       "llmobs:kubernetes": { ...(config["llmobs:kubernetes"] as object), render: { directory: RENDERED } },

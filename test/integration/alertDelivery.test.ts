@@ -2,18 +2,19 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { renderedFiles } from "../../stacks/render/files.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import { SERIES } from "../../alerts/recording/canonical.ts";
-import { freePort, waitFor, type RunningProcess } from "../support/processes.ts";
-import { startAlertmanager, startPrometheus } from "../support/prometheus.ts";
-import { instantQuery } from "../support/prometheusApi.ts";
-import { startExporter, type SyntheticExporter } from "../support/synthetic/exporter.ts";
-import { usageFamilies } from "../support/synthetic/vocabularies.ts";
-import { healthyWorkload } from "../support/synthetic/workload.ts";
-import { startHook, type Hook } from "../support/webhookReceiver.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { renderedFiles } from "../../components/renderedFiles.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import { SERIES } from "../../metrics/canonical.ts";
+import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
+import { startAlertmanager, startPrometheus } from "../../cli/local/prometheus.ts";
+import { instantQuery } from "../../cli/local/prometheusApi.ts";
+import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.ts";
+import { usageFamilies } from "../../synthetic/vocabularies.ts";
+import { healthyWorkload } from "../../synthetic/workload.ts";
+import { startHook, type Hook } from "../support/alertmanager/webhookReceiver.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * End to end on real processes: a synthetic LLM service scraped by the pinned Prometheus, evaluating the
@@ -45,7 +46,7 @@ function deliverySuite(receiver: "slack" | "webhook", firingAlertNames: (body: a
           alerting: { receiver, groupWait: "1s", groupInterval: "1s" },
         },
         secrets: { alertmanagerWebhookUrl: hook.url },
-      });
+      }, STACK_FACTS);
       const ports: Record<string, number> = { prometheus: prometheusPort, alertmanager: alertmanagerPort };
       const stack = describeStack(config, {
         peer: (name) => `127.0.0.1:${ports[name] ?? unused}`,

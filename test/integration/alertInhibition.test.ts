@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { renderedFiles } from "../../stacks/render/files.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import { ruleFileGroups } from "../../alerts/index.ts";
-import { isAlertingRule, type AlertingRule } from "../../alerts/model.ts";
-import { freePort, waitFor } from "../support/processes.ts";
-import { startAlertmanager } from "../support/prometheus.ts";
-import type { RunningComponent } from "../support/localComponent.ts";
-import { startHook, type Hook } from "../support/webhookReceiver.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { renderedFiles } from "../../components/renderedFiles.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import { ruleFileGroups } from "../../rules/ruleFiles.ts";
+import { isAlertingRule, type AlertingRule } from "../../rules/model.ts";
+import { freePort, waitFor } from "../../cli/local/processes.ts";
+import { startAlertmanager } from "../../cli/local/prometheus.ts";
+import type { RunningComponent } from "../../cli/local/startComponent.ts";
+import { startHook, type Hook } from "../support/alertmanager/webhookReceiver.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * The pinned Alertmanager with the rendered alertmanager.yml: a warning whose critical twin (the same
@@ -25,7 +26,7 @@ interface DeliveredAlert {
 const config = parseStackConfig({
   values: { alerting: { groupWait: "1s", groupInterval: "1s" } },
   secrets: { alertmanagerWebhookUrl: "http://127.0.0.1:9/unused" },
-});
+}, STACK_FACTS);
 // An alert the rules define at both severities.
 const rules = ruleFileGroups(config).flatMap((file) => file.groups.flatMap((group) => group.rules.filter(isAlertingRule)));
 const twin = (severity: string): AlertingRule =>

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SLO_SERIES } from "../../alerts/slo.ts";
-import { catalogMetric } from "../../alerts/catalog/metrics.ts";
-import { startLlmPrometheus, type LlmPrometheus } from "../support/llmPrometheus.ts";
-import { performanceFamilies } from "../support/synthetic/vocabularies.ts";
-import { healthyWorkload, SPREAD } from "../support/synthetic/workload.ts";
-import { instantQuery } from "../support/prometheusApi.ts";
-import { waitFor } from "../support/processes.ts";
+import { SLO_SERIES } from "../../rules/slo.ts";
+import { catalogMetric } from "../../metrics/catalog/metrics.ts";
+import { startLlmPrometheus, type LlmPrometheus } from "../support/prometheus/llmPrometheus.ts";
+import { performanceFamilies } from "../../synthetic/vocabularies.ts";
+import { healthyWorkload, SPREAD } from "../../synthetic/workload.ts";
+import { instantQuery } from "../../cli/local/prometheusApi.ts";
+import { waitFor } from "../../cli/local/processes.ts";
 
 /**
  * Seed 000's classic TTFT histogram, scraped in the text format, whose bucket bounds are written as the

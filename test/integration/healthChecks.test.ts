@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { renderedFiles } from "../../stacks/render/files.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import type { ComponentName } from "../../stacks/components/names.ts";
-import type { StackDescription } from "../../stacks/components/types.ts";
-import { fastConfig } from "../support/dashboards.ts";
-import { freePort } from "../support/processes.ts";
-import { localArgs, startComponent, type Placement, type RunningComponent } from "../support/localComponent.ts";
-import { startJaeger } from "../support/jaeger.ts";
-import { componentOf } from "../support/prometheus.ts";
-import type { ToolName } from "../support/tools.ts";
+import { describeStack } from "../../components/stack.ts";
+import { renderedFiles } from "../../components/renderedFiles.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import type { ComponentName } from "../../config/components.ts";
+import type { StackDescription } from "../../components/types.ts";
+import { fastConfig } from "../support/grafana/dashboards.ts";
+import { freePort } from "../../cli/local/processes.ts";
+import { localArgs, startComponent, type Placement, type RunningComponent } from "../../cli/local/startComponent.ts";
+import { startJaeger } from "../support/jaeger/localJaeger.ts";
+import { componentOf } from "../../cli/local/prometheus.ts";
+import type { ToolName } from "../../cli/tools/installed.ts";
 
 /**
  * Each component's health check, exactly as its description declares it (port, path, ready path, start

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { renderedFiles } from "../../stacks/render/files.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import { freePort, waitFor, type RunningProcess } from "../support/processes.ts";
-import { startNodeExporter, startPrometheus } from "../support/prometheus.ts";
-import { instantQuery } from "../support/prometheusApi.ts";
-import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
-import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation } from "../support/grafanaQueries.ts";
+import { describeStack } from "../../components/stack.ts";
+import { renderedFiles } from "../../components/renderedFiles.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
+import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
+import { instantQuery } from "../../cli/local/prometheusApi.ts";
+import { fastConfig, renderedDashboard } from "../support/grafana/dashboards.ts";
+import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation } from "../../cli/local/grafanaQueries.ts";
 
 /** The Host dashboard against a real Prometheus scraping a real node-exporter. */
 const config = fastConfig();

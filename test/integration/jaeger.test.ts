@@ -2,22 +2,22 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { renderedFiles } from "../../stacks/render/files.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import type { ComponentDescription, StackDescription } from "../../stacks/components/types.ts";
-import { JAEGER_PORTS } from "../../stacks/files/jaegerConfig.ts";
-import { fastConfig } from "../support/dashboards.ts";
-import { freePort, waitFor } from "../support/processes.ts";
-import type { RunningComponent } from "../support/localComponent.ts";
-import { startJaeger, type JaegerPlacement } from "../support/jaeger.ts";
-import { componentOf, startPrometheus, type RunningPrometheus } from "../support/prometheus.ts";
-import { instantQuery } from "../support/prometheusApi.ts";
-import { queryTrace } from "../support/jaegerQuery.ts";
-import { sendSpan, spanExporter, type SpanProtocol } from "../support/spanSenders.ts";
+import { describeStack } from "../../components/stack.ts";
+import { renderedFiles } from "../../components/renderedFiles.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import type { ComponentDescription, StackDescription } from "../../components/types.ts";
+import { JAEGER_PORTS } from "../../components/jaeger/jaegerConfig.ts";
+import { fastConfig } from "../support/grafana/dashboards.ts";
+import { freePort, waitFor } from "../../cli/local/processes.ts";
+import type { RunningComponent } from "../../cli/local/startComponent.ts";
+import { startJaeger, type JaegerPlacement } from "../support/jaeger/localJaeger.ts";
+import { componentOf, startPrometheus, type RunningPrometheus } from "../../cli/local/prometheus.ts";
+import { instantQuery } from "../../cli/local/prometheusApi.ts";
+import { queryTrace } from "../support/jaeger/query.ts";
+import { sendSpan, spanExporter, type SpanProtocol } from "../support/jaeger/spanSenders.ts";
 
 /**
- * The pinned Jaeger (see scripts/tools/standIns.ts) from the rendered jaeger/config.yaml, Badger in a temp
+ * The pinned Jaeger (see cli/tools/standIns.ts) from the rendered jaeger/config.yaml, Badger in a temp
  * dir: spans in over each protocol the stack publishes, out through the query API, kept across a restart,
  * and Jaeger's own metrics scraped by Prometheus' rendered `jaeger` job.
  */

@@ -1,8 +1,9 @@
 import { afterAll, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { requireTool } from "../support/tools.ts";
-import { freePort, startProcess, waitFor, type RunningProcess } from "../support/processes.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { requireTool } from "../../cli/tools/installed.ts";
+import { freePort, startProcess, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * node-exporter started with exactly the arguments the description gives it (its host paths pointed at this
@@ -30,7 +31,7 @@ function samples(text: string, name: string): string[] {
 test.each(["docker", "kubernetes"] as const)("node-exporter accepts every argument the %s description passes, and serves host metrics", async (target) => {
   const binary = requireTool("node_exporter");
   const port = await freePort();
-  const d = describeStack(parseStackConfig({ values: { target }, secrets: {} })).components.find((c) => c.name === "node-exporter")!;
+  const d = describeStack(parseStackConfig({ values: { target }, secrets: {} }, STACK_FACTS)).components.find((c) => c.name === "node-exporter")!;
   expect(d.args.some((arg) => arg.startsWith("--path.udev.data="))).toBe(true);
   const process = startProcess(binary, d.args.map((arg) => onThisMachine(arg, port)));
   running.push(process);

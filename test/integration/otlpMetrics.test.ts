@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { renderedFiles } from "../../stacks/render/files.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import { CATALOG } from "../../alerts/catalog/metrics.ts";
-import { SERIES } from "../../alerts/recording/canonical.ts";
-import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
-import { freePort, waitFor } from "../support/processes.ts";
-import { startPrometheus, type RunningPrometheus } from "../support/prometheus.ts";
-import { instantQuery } from "../support/prometheusApi.ts";
-import { hasData, panelQueries, runPanelQuery, type Interpolation } from "../support/grafanaQueries.ts";
-import { genAiEmitter, type GenAiEmitter, type GenAiModel } from "../support/genAiEmitter.ts";
+import { describeStack } from "../../components/stack.ts";
+import { renderedFiles } from "../../components/renderedFiles.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import { CATALOG } from "../../metrics/catalog/metrics.ts";
+import { SERIES } from "../../metrics/canonical.ts";
+import { fastConfig, renderedDashboard } from "../support/grafana/dashboards.ts";
+import { freePort, waitFor } from "../../cli/local/processes.ts";
+import { startPrometheus, type RunningPrometheus } from "../../cli/local/prometheus.ts";
+import { instantQuery } from "../../cli/local/prometheusApi.ts";
+import { hasData, panelQueries, runPanelQuery, type Interpolation } from "../../cli/local/grafanaQueries.ts";
+import { genAiEmitter, type GenAiEmitter, type GenAiModel } from "../support/opentelemetry/genAiEmitter.ts";
 
 /**
  * OpenTelemetry GenAI metrics pushed by the OpenTelemetry JS SDK's OTLP exporter to the pinned Prometheus'

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startLlmPrometheus, type LlmPrometheus } from "../support/llmPrometheus.ts";
-import { genAiFamilies, performanceFamilies } from "../support/synthetic/vocabularies.ts";
-import { healthyWorkload } from "../support/synthetic/workload.ts";
-import { meanOf, mergeFamilies, type Family } from "../support/synthetic/families.ts";
-import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
-import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation } from "../support/grafanaQueries.ts";
-import { instantQuery, type Sample } from "../support/prometheusApi.ts";
-import { SERIES } from "../../alerts/recording/canonical.ts";
+import { startLlmPrometheus, type LlmPrometheus } from "../support/prometheus/llmPrometheus.ts";
+import { genAiFamilies, performanceFamilies } from "../../synthetic/vocabularies.ts";
+import { healthyWorkload } from "../../synthetic/workload.ts";
+import { meanOf, mergeFamilies, type Family } from "../../synthetic/families.ts";
+import { fastConfig, renderedDashboard } from "../support/grafana/dashboards.ts";
+import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation } from "../../cli/local/grafanaQueries.ts";
+import { instantQuery, type Sample } from "../../cli/local/prometheusApi.ts";
+import { SERIES } from "../../metrics/canonical.ts";
 
 /**
  * The LLM Performance dashboard against a real Prometheus, fed once only seed 000's metrics and once only

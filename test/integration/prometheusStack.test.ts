@@ -3,14 +3,15 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { renderedFiles } from "../../stacks/render/files.ts";
-import { writeRenderedFiles } from "../../stacks/render/write.ts";
-import { requireTool } from "../support/tools.ts";
-import { freePort, waitFor, type RunningProcess } from "../support/processes.ts";
-import { startNodeExporter, startPrometheus } from "../support/prometheus.ts";
-import { instantQuery } from "../support/prometheusApi.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { renderedFiles } from "../../components/renderedFiles.ts";
+import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
+import { requireTool } from "../../cli/tools/installed.ts";
+import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
+import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.ts";
+import { instantQuery } from "../../cli/local/prometheusApi.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 /**
  * The rendered Prometheus config and rules, checked by promtool and run by a real Prometheus with a real
@@ -28,7 +29,7 @@ beforeAll(async () => {
       llmService: { targets: [`127.0.0.1:${nobodyPort}`] },
     },
     secrets: {},
-  });
+  }, STACK_FACTS);
   const loopback: Record<string, number> = { prometheus: prometheusPort, "node-exporter": nodeExporterPort };
   const stack = describeStack(config, {
     peer: (name) => `127.0.0.1:${loopback[name] ?? nobodyPort}`,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startLlmPrometheus, type LlmPrometheus } from "../support/llmPrometheus.ts";
-import { usageFamilies } from "../support/synthetic/vocabularies.ts";
-import { healthyWorkload } from "../support/synthetic/workload.ts";
-import { fastConfig, renderedDashboard } from "../support/dashboards.ts";
-import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation, type RangeSeries } from "../support/grafanaQueries.ts";
-import { instantQuery, type Sample } from "../support/prometheusApi.ts";
+import { startLlmPrometheus, type LlmPrometheus } from "../support/prometheus/llmPrometheus.ts";
+import { usageFamilies } from "../../synthetic/vocabularies.ts";
+import { healthyWorkload } from "../../synthetic/workload.ts";
+import { fastConfig, renderedDashboard } from "../support/grafana/dashboards.ts";
+import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation, type RangeSeries } from "../../cli/local/grafanaQueries.ts";
+import { instantQuery, type Sample } from "../../cli/local/prometheusApi.ts";
 
 /**
  * The LLM Usage & Cost dashboard against a real Prometheus fed only seed 004's usage vocabulary:

@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { COMPONENT_NAMES } from "../../stacks/components/names.ts";
-import { GO_TOOL_MODULES, builtRelease } from "../../scripts/tools/goModules.ts";
-import { DECLARED_STAND_INS } from "../../scripts/tools/standIns.ts";
-import { PLUGINS_NOT_BUILT } from "../../scripts/tools/notBuilt.ts";
-import { describePin, npmPinnedVersion, pinnedRelease } from "../../scripts/tools/pins.ts";
-import { binaryRelease } from "../../scripts/tools/version.ts";
-import { requireTool, type ToolName } from "../support/tools.ts";
+import { COMPONENT_NAMES } from "../../config/components.ts";
+import { GO_TOOL_MODULES, builtRelease } from "../../cli/tools/goModules.ts";
+import { DECLARED_STAND_INS } from "../../cli/tools/standIns.ts";
+import { PLUGINS_NOT_BUILT } from "../../cli/tools/notBuilt.ts";
+import { describePin, npmPinnedVersion, pinnedRelease } from "../../cli/tools/pins.ts";
+import { binaryRelease } from "../../cli/tools/version.ts";
+import { requireTool, type ToolName } from "../../cli/tools/installed.ts";
 
 const binaries = GO_TOOL_MODULES.flatMap((module) => module.binaries.map((binary) => [binary as ToolName, module] as const));
 

@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { CATALOG } from "../../alerts/catalog/metrics.ts";
-import { recordingRuleGroups } from "../../alerts/recording/index.ts";
-import { isAlertingRule } from "../../alerts/model.ts";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { CATALOG } from "../../metrics/catalog/metrics.ts";
+import { recordingRuleGroups } from "../../rules/recording/index.ts";
+import { isAlertingRule } from "../../rules/model.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const recordingExprs = recordingRuleGroups(parseStackConfig({ values: {}, secrets: {} })).flatMap((group) => group.rules.filter((rule) => !isAlertingRule(rule)).map((rule) => rule.expr));
+const recordingExprs = recordingRuleGroups(parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS)).flatMap((group) => group.rules.filter((rule) => !isAlertingRule(rule)).map((rule) => rule.expr));
 
 /** Series names a metric can appear as in Prometheus. */
 function seriesNames(name: string, type: string): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
 import {
   checkIngressClass,
   checkLoadBalancer,
@@ -9,11 +9,12 @@ import {
   checkNodeExporterPort,
   checkNodeSystems,
   type NodeList,
-} from "../../scripts/preflight/clusterTraps.ts";
-import type { Exec, ExecResult } from "../../scripts/preflight/exec.ts";
-import { fakeExec } from "../support/fakeExec.ts";
+} from "../../cli/preflight/clusterTraps.ts";
+import type { Exec, ExecResult } from "../../cli/preflight/exec.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const cluster = (values: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", ...values }, secrets: {} });
+const cluster = (values: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", ...values }, secrets: {} }, STACK_FACTS);
 
 const json = (value: unknown): Partial<ExecResult> => ({ stdout: JSON.stringify(value) });
 const denied = (stderr: string): Partial<ExecResult> => ({ exitCode: 1, stderr });

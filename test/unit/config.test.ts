@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig, StackConfigError, type ConfigProblem } from "../../stacks/config/parse.ts";
-import { configProblems } from "../support/configProblems.ts";
-import { parseStackDocument, StackFileError } from "../../stacks/config/fromStackFile.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { StackConfigError, type ConfigProblem } from "../../config/problems.ts";
+import { configProblems } from "../support/config/configProblems.ts";
+import { parseStackDocument, StackFileError } from "../../config/fromStackFile.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 function problemsOf(values: Record<string, unknown>, secrets: Record<string, string | undefined> = {}): ConfigProblem[] {
   return configProblems(values, secrets);
@@ -15,7 +17,7 @@ function onlyProblem(values: Record<string, unknown>, secrets: Record<string, st
 
 describe("stack config defaults", () => {
   test("an empty config is the laptop stack", () => {
-    const config = parseStackConfig({ values: {}, secrets: {} });
+    const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
     expect(config.target).toBe("docker");
     expect(config.bindAddress).toBe("127.0.0.1");
     expect(config.ports).toMatchObject({ grafana: 3005, prometheus: 9090, jaegerUi: 16686, otlpGrpc: 4317, otlpHttp: 4318, jaegerCollector: 14268 });
@@ -24,14 +26,14 @@ describe("stack config defaults", () => {
   });
 
   test("a partial object keeps the defaults of the keys it leaves out", () => {
-    const config = parseStackConfig({ values: { ports: { grafana: 3300 } }, secrets: {} });
+    const config = parseStackConfig({ values: { ports: { grafana: 3300 } }, secrets: {} }, STACK_FACTS);
     expect(config.ports.grafana).toBe(3300);
     expect(config.ports.prometheus).toBe(9090);
   });
 
   test("the committed stack files are valid", async () => {
     const { readFileSync } = await import("node:fs");
-    const local = parseStackDocument(readFileSync(new URL("../../stacks/Pulumi.local.yaml", import.meta.url), "utf8"));
+    const local = parseStackDocument(readFileSync(new URL("../../stacks/Pulumi.local.yaml", import.meta.url), "utf8"), STACK_FACTS);
     expect(local.target).toBe("docker");
   });
 });
@@ -190,7 +192,7 @@ describe("every bad value is named with its key, value and what is allowed", () 
   test("the error message lists each problem and how to fix it", () => {
     const error = (() => {
       try {
-        parseStackConfig({ values: { bindAddress: "x", ports: { grafana: -1 } }, secrets: {} });
+        parseStackConfig({ values: { bindAddress: "x", ports: { grafana: -1 } }, secrets: {} }, STACK_FACTS);
       } catch (e) {
         return e as Error;
       }
@@ -203,20 +205,20 @@ describe("every bad value is named with its key, value and what is allowed", () 
   });
 
   test("a password stored in plain text in a stack file", () => {
-    expect(() => parseStackDocument("config:\n  llmobs:grafanaAdminPassword: correct-horse-battery\n")).toThrow(
+    expect(() => parseStackDocument("config:\n  llmobs:grafanaAdminPassword: correct-horse-battery\n", STACK_FACTS)).toThrow(
       /pulumi config set --secret llmobs:grafanaAdminPassword/,
     );
   });
 
   test("an encrypted password in a stack file is accepted unread", () => {
-    const config = parseStackDocument("config:\n  llmobs:grafanaAdminPassword:\n    secure: v1:abc\n");
+    const config = parseStackDocument("config:\n  llmobs:grafanaAdminPassword:\n    secure: v1:abc\n", STACK_FACTS);
     expect(config.target).toBe("docker");
   });
 });
 
 describe("thresholds", () => {
   test("the seeds' defaults", () => {
-    const { thresholds } = parseStackConfig({ values: {}, secrets: {} });
+    const { thresholds } = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
     expect(thresholds).toMatchObject({
       slowTokenRate: 10,
       criticalTokenRate: 5,
@@ -292,7 +294,7 @@ describe("alerting and SLO config", () => {
   });
 
   test("the secrets a stack sets are known by name, never by value", () => {
-    const config = parseStackConfig({ values: {}, secrets: { alertmanagerWebhookUrl: "https://hooks.example.com/x" } });
+    const config = parseStackConfig({ values: {}, secrets: { alertmanagerWebhookUrl: "https://hooks.example.com/x" } }, STACK_FACTS);
     expect(config.secretsSet).toEqual(["alertmanagerWebhookUrl"]);
     expect(JSON.stringify(config)).not.toContain("hooks.example.com");
   });
@@ -357,18 +359,18 @@ describe("every problem at once", () => {
 
 describe("values as `pulumi config set --path` stores them", () => {
   test("a decimal is stored as text", () => {
-    const config = parseStackConfig({ values: { thresholds: { errorRatePercent: "0.5", slowRequestSeconds: "2.5" } }, secrets: {} });
+    const config = parseStackConfig({ values: { thresholds: { errorRatePercent: "0.5", slowRequestSeconds: "2.5" } }, secrets: {} }, STACK_FACTS);
     expect(config.thresholds.errorRatePercent).toBe(0.5);
     expect(config.thresholds.slowRequestSeconds).toBe(2.5);
   });
 
   test("a CPU quantity of whole cores is stored as a number", () => {
-    const config = parseStackConfig({ values: { target: "kubernetes", kubernetes: { resources: { prometheus: { cpuLimit: 2, cpuRequest: 1 } } } }, secrets: {} });
+    const config = parseStackConfig({ values: { target: "kubernetes", kubernetes: { resources: { prometheus: { cpuLimit: 2, cpuRequest: 1 } } } }, secrets: {} }, STACK_FACTS);
     expect(config.kubernetes.resources.prometheus).toEqual({ cpuLimit: "2", cpuRequest: "1" });
   });
 
   test("a name made of digits is stored as a number", () => {
-    const config = parseStackConfig({ values: { namePrefix: 2024, grafana: { folder: 2024 }, dashboards: { teams: { agents: { a: 7 } } } }, secrets: {} });
+    const config = parseStackConfig({ values: { namePrefix: 2024, grafana: { folder: 2024 }, dashboards: { teams: { agents: { a: 7 } } } }, secrets: {} }, STACK_FACTS);
     expect(config.namePrefix).toBe("2024");
     expect(config.grafana.folder).toBe("2024");
     expect(config.dashboards.teams.agents).toEqual({ a: "7" });
@@ -384,7 +386,7 @@ describe("values as `pulumi config set --path` stores them", () => {
 describe("stack files", () => {
   function fileProblems(text: string): ConfigProblem[] {
     try {
-      parseStackDocument(text, "stacks/Pulumi.test.yaml");
+      parseStackDocument(text, STACK_FACTS, "stacks/Pulumi.test.yaml");
     } catch (error) {
       if (error instanceof StackConfigError) return error.problems;
       throw error;
@@ -396,7 +398,7 @@ describe("stack files", () => {
     const text = "config:\n  llmobs:target: docker\n   llmobs:namePrefix: obs\n" + "  llmobs:bindAddress: 127.0.0.1\n".repeat(20);
     const error = (() => {
       try {
-        parseStackDocument(text, "stacks/Pulumi.test.yaml");
+        parseStackDocument(text, STACK_FACTS, "stacks/Pulumi.test.yaml");
       } catch (e) {
         return e as Error;
       }

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig, type ConfigProblem } from "../../stacks/config/parse.ts";
-import { configProblems } from "../support/configProblems.ts";
-import { configWarnings } from "../../stacks/config/warnings.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { type ConfigProblem } from "../../config/problems.ts";
+import { configProblems } from "../support/config/configProblems.ts";
+import { configWarnings } from "../../config/warnings.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);
 
@@ -137,21 +139,21 @@ describe("accepted", () => {
 
 describe("warned about: allowed, with the key and why", () => {
   test.each(WARNED)("%s", (_, values, key) => {
-    const config = parseStackConfig({ values, secrets: {} });
-    const warnings = configWarnings(config);
+    const config = parseStackConfig({ values, secrets: {} }, STACK_FACTS);
+    const warnings = configWarnings(config, STACK_FACTS);
     expect(warnings.map((w) => w.key)).toEqual([`llmobs:${key}`]);
     expect(warnings[0]!.message.length).toBeGreaterThan(40);
   });
 
   test("the defaults and every accepted value above but one raise no warning", () => {
-    expect(configWarnings(parseStackConfig({ values: {}, secrets: {} }))).toEqual([]);
+    expect(configWarnings(parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS), STACK_FACTS)).toEqual([]);
     // Two samples per window is the least a rate works with, and warned about (one missed scrape empties it).
     const warnedToo = "scrape interval 2m30s, half the rate window";
-    expect(configWarnings(parseStackConfig({ values: ACCEPTED.find(([what]) => what === warnedToo)![1], secrets: {} })).map((w) => w.key)).toEqual([
+    expect(configWarnings(parseStackConfig({ values: ACCEPTED.find(([what]) => what === warnedToo)![1], secrets: {} }, STACK_FACTS), STACK_FACTS).map((w) => w.key)).toEqual([
       "llmobs:prometheus.scrapeInterval",
     ]);
     for (const [what, values] of ACCEPTED.filter(([what]) => what !== warnedToo)) {
-      expect(configWarnings(parseStackConfig({ values, secrets: {} })), what).toEqual([]);
+      expect(configWarnings(parseStackConfig({ values, secrets: {} }, STACK_FACTS), STACK_FACTS), what).toEqual([]);
     }
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../config/parse.ts";
 import { renderDashboards } from "../../dashboards/index.ts";
-import { DATASOURCE_UIDS } from "../../stacks/components/datasourceUids.ts";
-import { BUDGET_ALERTS } from "../../alerts/names.ts";
-import type { DashboardJson, PanelJson } from "../support/grafanaQueries.ts";
+import { DATASOURCE_UIDS } from "../../dashboards/common/datasourceUids.ts";
+import { BUDGET_ALERTS } from "../../rules/names.ts";
+import type { DashboardJson, PanelJson } from "../../cli/local/grafanaQueries.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const config = parseStackConfig({ values: {}, secrets: {} });
+const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
 const dashboards = renderDashboards(config).map((file) => ({ file: file.name, json: JSON.parse(file.content) as DashboardJson }));
 const panels = dashboards.flatMap(({ file, json }) => json.panels.map((panel) => [`${file}: ${panel.title}`, panel] as const));
 
@@ -98,7 +99,7 @@ describe("thresholds come from the stack config", () => {
   const custom = parseStackConfig({
     values: { thresholds: { slowTokenRate: 20, criticalTokenRate: 8, slowRequestSeconds: 3, criticalRequestSeconds: 6, dailyBudgetUsd: 500 } },
     secrets: {},
-  });
+  }, STACK_FACTS);
   const rendered = Object.fromEntries(renderDashboards(custom).map((file) => [file.name, JSON.parse(file.content) as DashboardJson]));
   const stepsOf = (file: string, title: string) =>
     rendered[file]!.panels.find((p) => p.title === title)!.fieldConfig!.defaults!.thresholds!.steps.map((s) => s.value);
@@ -123,7 +124,7 @@ describe("thresholds come from the stack config", () => {
 
 describe("teams", () => {
   test("an explicit assignment wins over the pattern", () => {
-    const custom = parseStackConfig({ values: { dashboards: { teams: { agents: { "agent.svea.pm": "platform" } } } }, secrets: {} });
+    const custom = parseStackConfig({ values: { dashboards: { teams: { agents: { "agent.svea.pm": "platform" } } } }, secrets: {} }, STACK_FACTS);
     const pie = JSON.parse(renderDashboards(custom)[0]!.content) as DashboardJson;
     const expr = pie.panels.find((p) => p.title === "Cost per Team")!.targets![0]!.expr;
     expect(expr).toContain('"team", "platform", "agent_id", "agent\\\\.svea\\\\.pm"');

@@ -1,16 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { parseDataArgs } from "../../scripts/data/args.ts";
-import { UsageError } from "../../scripts/cli.ts";
-import { dockerPlatform } from "../../scripts/data/dockerPlatform.ts";
-import { kubernetesPlatform } from "../../scripts/data/kubernetesPlatform.ts";
-import { parseDockerSize, formatBytes } from "../../scripts/data/platform.ts";
-import { ProgressView, formatSummary } from "../../scripts/data/progress.ts";
-import { dataPreflight } from "../../scripts/data/preflight.ts";
-import { checkPassphrase } from "../../scripts/preflight/checks.ts";
-import { stackSecretsProvider } from "../../scripts/pulumi/secretsProvider.ts";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { fakeExec } from "../support/fakeExec.ts";
-import { runScript } from "../support/scripts.ts";
+import { parseDataArgs } from "../../cli/data/args.ts";
+import { UsageError } from "../../cli/commandLine/run.ts";
+import { dockerPlatform } from "../../cli/data/dockerPlatform.ts";
+import { kubernetesPlatform } from "../../cli/data/kubernetesPlatform.ts";
+import { parseDockerSize, formatBytes } from "../../cli/data/platform.ts";
+import { ProgressView, formatSummary } from "../../cli/data/progress.ts";
+import { dataPreflight } from "../../cli/data/preflight.ts";
+import { checkPassphrase } from "../../cli/preflight/checks.ts";
+import { stackSecretsProvider } from "../../cli/pulumi/secretsProvider.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 describe("arguments", () => {
   test("a verb and a component", () => {
@@ -32,26 +32,6 @@ describe("arguments", () => {
     expect(() => parseDataArgs(argv)).toThrow(UsageError);
     expect(() => parseDataArgs(argv)).toThrow(message);
   });
-
-  test("the command prints the usage and exits 2 on an unknown verb", () => {
-    const result = runScript("data.ts", ["wipe", "grafana"]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('unknown command "wipe"');
-    expect(result.stderr).toContain("usage: npm run data -- <start|reset|clean|status>");
-  });
-
-  test("an unknown component exits 2 and lists the valid ones", () => {
-    const result = runScript("data.ts", ["clean", "loki"]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("the components are prometheus, grafana, jaeger, node-exporter, alertmanager, all");
-  });
-
-  test("no such stack: says how to create it, exit 2", () => {
-    const result = runScript("data.ts", ["status", "all", "--stack", "staging"]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('No stack "staging"');
-    expect(result.stderr).toContain("pulumi stack init staging");
-  });
 });
 
 /** The stack's secrets provider when state is on the project's file backend, as it is by default. */
@@ -65,7 +45,7 @@ function onFileBackend() {
 }
 
 describe("preflight before any change", () => {
-  const config = parseStackConfig({ values: {}, secrets: {} });
+  const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
 
   test("no Pulumi CLI, no Docker daemon: both reported, with what to do", async () => {
     const printed: string[] = [];
@@ -78,7 +58,7 @@ describe("preflight before any change", () => {
   });
 
   test("the cluster unreachable", async () => {
-    const cluster = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} });
+    const cluster = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }, STACK_FACTS);
     const exec = fakeExec({ "pulumi version": { stdout: "v3.250.0" }, kubectl: { exitCode: 1, stderr: "The connection to the server was refused" } });
     const printed: string[] = [];
     await expect(dataPreflight(cluster, exec, { needsPulumi: true, needsPassphrase: false, secretsProvider: onFileBackend, env: {}, print: (l) => printed.push(l) })).rejects.toThrow(
@@ -152,7 +132,7 @@ describe("the Docker side", () => {
 });
 
 describe("the Kubernetes side", () => {
-  const config = parseStackConfig({ values: { target: "kubernetes", kubernetes: { namespace: "obs", context: "prod" } }, secrets: {} });
+  const config = parseStackConfig({ values: { target: "kubernetes", kubernetes: { namespace: "obs", context: "prod" } }, secrets: {} }, STACK_FACTS);
 
   test("finds a component's claims by label, in the stack's namespace and context", async () => {
     const exec = fakeExec({

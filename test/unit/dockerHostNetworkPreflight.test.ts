@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { createServer, type Server } from "node:net";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "../../scripts/preflight/dockerHostNetwork.ts";
-import { freePort } from "../support/processes.ts";
-import { fakeExec } from "../support/fakeExec.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { checkDockerHostNetwork, checkDockerNodeExporterPort } from "../../cli/preflight/dockerHostNetwork.ts";
+import { freePort } from "../../cli/local/processes.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const docker = (nodeExporter: Record<string, unknown> = {}) => parseStackConfig({ values: { nodeExporter }, secrets: {} });
+const docker = (nodeExporter: Record<string, unknown> = {}) => parseStackConfig({ values: { nodeExporter }, secrets: {} }, STACK_FACTS);
 const engine = (info: Record<string, unknown>) => fakeExec({ "docker info": { stdout: JSON.stringify(info) } });
 const LINUX = { OperatingSystem: "Ubuntu 24.04.1 LTS", SecurityOptions: ["name=apparmor", "name=seccomp,profile=builtin"] };
 const DESKTOP = { OperatingSystem: "Docker Desktop", SecurityOptions: ["name=seccomp,profile=unconfined"] };

@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { dockerLimits, SMALLEST_ENGINE_CPUS } from "../../stacks/docker/limits.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { dockerLimits, SMALLEST_ENGINE_CPUS } from "../../targets/docker/limits.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const stack = describeStack(parseStackConfig({ values: {}, secrets: {} }));
+const stack = describeStack(parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS));
 
 describe("Docker limits every engine accepts", () => {
   test.each(stack.components.map((c) => [c.name, c] as const))("%s asks for no more CPUs than a one-CPU engine has", (_, component) => {

@@ -1,11 +1,12 @@
 import { expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const hosts = { grafana: "grafana.example.com", prometheus: "prometheus.example.com", alertmanager: "alerts.example.com" };
 
 function components(values: Record<string, unknown>) {
-  const stack = describeStack(parseStackConfig({ values, secrets: {} }));
+  const stack = describeStack(parseStackConfig({ values, secrets: {} }, STACK_FACTS));
   return (name: string) => stack.components.find((c) => c.name === name)!;
 }
 

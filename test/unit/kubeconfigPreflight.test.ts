@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { checkKubernetesCluster } from "../../scripts/preflight/kubernetesChecks.ts";
-import { fakeExec } from "../support/fakeExec.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { checkKubernetesCluster } from "../../cli/preflight/clusterChecks.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const cluster = (kubernetes: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} });
+const cluster = (kubernetes: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} }, STACK_FACTS);
 
 // What kubectl 1.32 prints on a machine without a kubeconfig: it falls back to localhost:8080.
 const REFUSED = {

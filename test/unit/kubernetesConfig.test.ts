@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
-import { parseStackConfig, type ConfigProblem } from "../../stacks/config/parse.ts";
-import { configProblems } from "../support/configProblems.ts";
-import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
-import { privilegedNamespace } from "../../stacks/config/privilegedNamespace.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { type ConfigProblem } from "../../config/problems.ts";
+import { configProblems } from "../support/config/configProblems.ts";
+import { parseStackDocument } from "../../config/fromStackFile.ts";
+import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 function problemsOf(kubernetes: Record<string, unknown>, extra: Record<string, unknown> = {}): ConfigProblem[] {
   return configProblems({ target: "kubernetes", kubernetes, ...extra });
@@ -17,7 +19,7 @@ function onlyProblem(kubernetes: Record<string, unknown>, extra: Record<string, 
 
 describe("the kubernetes config section", () => {
   test("defaults: namespace llmobs, current context, default storage class, ClusterIP, no Ingress, no NetworkPolicy, applied (not rendered)", () => {
-    const config = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} });
+    const config = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }, STACK_FACTS);
     expect(config.kubernetes).toEqual({
       clusterIdentifier: "default",
       namespace: "llmobs",
@@ -32,7 +34,7 @@ describe("the kubernetes config section", () => {
   });
 
   test("the committed cluster stack file is valid and targets Kubernetes", () => {
-    const cluster = parseStackDocument(readFileSync(new URL("../../stacks/Pulumi.cluster.yaml", import.meta.url), "utf8"));
+    const cluster = parseStackDocument(readFileSync(new URL("../../stacks/Pulumi.cluster.yaml", import.meta.url), "utf8"), STACK_FACTS);
     expect(cluster.target).toBe("kubernetes");
     expect(cluster.kubernetes).toMatchObject({ namespace: "llmobs", serviceType: "ClusterIP", networkPolicy: false });
     expect(cluster.kubernetes.storageClass).toBeUndefined();
@@ -136,6 +138,6 @@ describe("the kubernetes config section", () => {
   });
 
   test("the volume size is not checked on Docker, where volumes have none", () => {
-    expect(() => parseStackConfig({ values: { prometheus: { retentionSize: "50GB" } }, secrets: {} })).not.toThrow();
+    expect(() => parseStackConfig({ values: { prometheus: { retentionSize: "50GB" } }, secrets: {} }, STACK_FACTS)).not.toThrow();
   });
 });

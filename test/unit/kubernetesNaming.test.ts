@@ -1,9 +1,10 @@
 import { expect, test } from "vitest";
-import { configMapName } from "../../stacks/kubernetes/naming.ts";
-import { CONFIG_MAP_MAX_BYTES, configMapData, configMapEntries } from "../../stacks/kubernetes/configFiles.ts";
-import { imageVersion } from "../../stacks/kubernetes/podTemplate.ts";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
+import { configMapName } from "../../targets/kubernetes/naming.ts";
+import { CONFIG_MAP_MAX_BYTES, configMapData, configMapEntries } from "../../targets/kubernetes/configMaps.ts";
+import { imageVersion } from "../../targets/kubernetes/podTemplate.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 test("a ConfigMap's name follows its contents, not the order of its keys", () => {
   const name = configMapName("grafana", { "a.yml": "one", "b.yml": "two" });
@@ -14,7 +15,7 @@ test("a ConfigMap's name follows its contents, not the order of its keys", () =>
 });
 
 test("each config file becomes a ConfigMap key without '/', mounted at its path", () => {
-  const stack = describeStack(parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }));
+  const stack = describeStack(parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }, STACK_FACTS));
   const grafana = stack.components.find((c) => c.name === "grafana")!;
   const entries = configMapEntries(grafana);
   expect(entries.map((e) => [e.key, e.file.mountPath])).toContainEqual([
@@ -25,7 +26,7 @@ test("each config file becomes a ConfigMap key without '/', mounted at its path"
 });
 
 test("two files that would share a key are refused", () => {
-  const stack = describeStack(parseStackConfig({ values: {}, secrets: {} }));
+  const stack = describeStack(parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS));
   const jaeger = stack.components.find((c) => c.name === "jaeger")!;
   const clash = { ...jaeger, configFiles: [...jaeger.configFiles, { ...jaeger.configFiles[0]!, mountPath: "/other" }] };
   expect(() => configMapEntries(clash)).toThrow(/two config files map to the ConfigMap key config.yaml/);

@@ -1,13 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { checkKubernetesCluster, checkStorageClass } from "../../scripts/preflight/kubernetesChecks.ts";
-import { preflight } from "../../scripts/preflight/run.ts";
-import { PreconditionError } from "../../scripts/cli.ts";
-import type { ExecResult } from "../../scripts/preflight/exec.ts";
-import { fakeExec } from "../support/fakeExec.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { checkKubernetesCluster, checkStorageClass } from "../../cli/preflight/clusterChecks.ts";
+import { preflight } from "../../cli/preflight/run.ts";
+import { PreconditionError } from "../../cli/commandLine/run.ts";
+import type { ExecResult } from "../../cli/preflight/exec.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const cluster = (kubernetes: Record<string, unknown> = {}) =>
-  parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} });
+  parseStackConfig({ values: { target: "kubernetes", kubernetes }, secrets: {} }, STACK_FACTS);
 
 const VERSION = { stdout: JSON.stringify({ clientVersion: { gitVersion: "v1.33.1" }, serverVersion: { gitVersion: "v1.32.4" } }) };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { validateManifests, type Manifest } from "../support/kubernetesSchema.ts";
+import { validateManifests, type Manifest } from "../support/kubernetes/apiSchema.ts";
 
 function deployment(container: Record<string, unknown>): Manifest {
   return {

@@ -1,18 +1,20 @@
 import { expect, test } from "vitest";
-import { parseStackConfig, type ConfigProblem } from "../../stacks/config/parse.ts";
-import { configProblems } from "../support/configProblems.ts";
-import { nodeExporterOnHostNetwork } from "../../stacks/config/nodeExporterNetwork.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { kubernetesAccess } from "../../stacks/kubernetes/access.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { type ConfigProblem } from "../../config/problems.ts";
+import { configProblems } from "../support/config/configProblems.ts";
+import { nodeExporterOnHostNetwork } from "../../config/nodeExporterNetwork.ts";
+import { describeStack } from "../../components/stack.ts";
+import { kubernetesAccess } from "../../targets/kubernetes/access.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);
 
 test("defaults: node-exporter on, on port 9100, on the host's network on Kubernetes only", () => {
-  const docker = parseStackConfig({ values: {}, secrets: {} });
+  const docker = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
   expect(docker.nodeExporter).toEqual({ enabled: true, port: 9100 });
   expect(nodeExporterOnHostNetwork(docker)).toBe(false);
-  expect(nodeExporterOnHostNetwork(parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }))).toBe(true);
-  expect(nodeExporterOnHostNetwork(parseStackConfig({ values: { nodeExporter: { hostNetwork: true } }, secrets: {} }))).toBe(true);
+  expect(nodeExporterOnHostNetwork(parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }, STACK_FACTS))).toBe(true);
+  expect(nodeExporterOnHostNetwork(parseStackConfig({ values: { nodeExporter: { hostNetwork: true } }, secrets: {} }, STACK_FACTS))).toBe(true);
 });
 
 test("on Docker's host network node-exporter publishes nothing: a publish port is an error naming both keys", () => {
@@ -34,7 +36,7 @@ test("bad node-exporter values name their key and what is allowed", () => {
 });
 
 test("the network counters leave out virtual interfaces, whose traffic a physical one counts too, and keep the physical ones", () => {
-  const d = describeStack(parseStackConfig({ values: { target: "kubernetes" }, secrets: {} })).components.find((c) => c.name === "node-exporter")!;
+  const d = describeStack(parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }, STACK_FACTS)).components.find((c) => c.name === "node-exporter")!;
   const pattern = d.args.find((arg) => arg.startsWith("--collector.netdev.device-exclude="))!.split(/=(.*)/s)[1]!;
   expect(d.args).toContain(`--collector.netclass.ignored-devices=${pattern}`);
   const excluded = new RegExp(pattern);
@@ -45,7 +47,7 @@ test("the network counters leave out virtual interfaces, whose traffic a physica
 });
 
 test("on Kubernetes a node-exporter port to forward is forwarded from its own namespace, host network or not", () => {
-  const config = parseStackConfig({ values: { target: "kubernetes", ports: { nodeExporter: 19100 } }, secrets: {} });
+  const config = parseStackConfig({ values: { target: "kubernetes", ports: { nodeExporter: 19100 } }, secrets: {} }, STACK_FACTS);
   expect(kubernetesAccess(describeStack(config), config).portForwardCommands["node-exporter"]).toBe(
     "kubectl --namespace llmobs-node-exporter port-forward daemonset/node-exporter 19100:9100",
   );

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { createServer, type Server } from "node:net";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { checkDocker, checkHostPorts, checkPulumiCli, portsHeldByStack, PULUMI_CLI_FLOOR } from "../../scripts/preflight/checks.ts";
-import { preflight } from "../../scripts/preflight/run.ts";
-import { PreconditionError } from "../../scripts/cli.ts";
-import { fakeExec } from "../support/fakeExec.ts";
-import { freePort } from "../support/processes.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { checkDocker, checkHostPorts, checkPulumiCli, portsHeldByStack, PULUMI_CLI_FLOOR } from "../../cli/preflight/checks.ts";
+import { preflight } from "../../cli/preflight/run.ts";
+import { PreconditionError } from "../../cli/commandLine/run.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { freePort } from "../../cli/local/processes.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const servers: Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
@@ -77,7 +78,7 @@ describe("host ports", () => {
   test("a port taken by another program fails, naming the key and how to find the program", async () => {
     const port = await freePort();
     await occupy(port);
-    const config = parseStackConfig({ values: { ports: { grafana: port } }, secrets: {} });
+    const config = parseStackConfig({ values: { ports: { grafana: port } }, secrets: {} }, STACK_FACTS);
     const checks = await checkHostPorts(describeStack(config), config, new Map());
     const grafana = checks.find((check) => check.name.includes(`:${port} `))!;
     expect(grafana.ok).toBe(false);
@@ -89,7 +90,7 @@ describe("host ports", () => {
   test("a port held by this stack's own running container is fine", async () => {
     const port = await freePort();
     await occupy(port);
-    const config = parseStackConfig({ values: { ports: { grafana: port } }, secrets: {} });
+    const config = parseStackConfig({ values: { ports: { grafana: port } }, secrets: {} }, STACK_FACTS);
     const checks = await checkHostPorts(describeStack(config), config, new Map([[port, "llmobs-grafana"]]));
     expect(checks.every((check) => check.ok)).toBe(true);
   });
@@ -110,7 +111,7 @@ describe("host ports", () => {
 test("preflight fails before anything changes, listing every failed check", async () => {
   const port = await freePort();
   await occupy(port);
-  const config = parseStackConfig({ values: { ports: { prometheus: port } }, secrets: {} });
+  const config = parseStackConfig({ values: { ports: { prometheus: port } }, secrets: {} }, STACK_FACTS);
   const printed: string[] = [];
   const exec = fakeExec({ "docker version": { exitCode: 1, stderr: "Cannot connect" } });
   const error = await preflight(config, exec, (line) => printed.push(line)).catch((e: unknown) => e);

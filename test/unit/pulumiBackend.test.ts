@@ -2,9 +2,9 @@ import { afterEach, describe, expect, test } from "vitest";
 import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureStateDir, pulumiBackend } from "../../scripts/pulumi/backend.ts";
-import { stackSecretsProvider } from "../../scripts/pulumi/secretsProvider.ts";
-import { checkPassphrase } from "../../scripts/preflight/checks.ts";
+import { ensureStateDir, pulumiBackend } from "../../cli/pulumi/backend.ts";
+import { stackSecretsProvider } from "../../cli/pulumi/secretsProvider.ts";
+import { checkPassphrase } from "../../cli/preflight/checks.ts";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -2,10 +2,11 @@ import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dump, load } from "js-yaml";
-import { parseStackDocument } from "../../stacks/config/fromStackFile.ts";
-import { REPO_ROOT } from "../support/scripts.ts";
-import { pulumiConfigSetPath } from "../support/pulumiConfigSet.ts";
-import { readmeConfigSetCommands } from "../support/readmeCommands.ts";
+import { parseStackDocument } from "../../config/fromStackFile.ts";
+import { REPO_ROOT } from "../support/cli/runScript.ts";
+import { pulumiConfigSetPath } from "../support/pulumi/configSet.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
+import { readmeConfigSetCommands } from "../support/pulumi/readmeCommands.ts";
 
 describe("the README's pulumi config set --path commands", () => {
   const commands = readmeConfigSetCommands();
@@ -19,7 +20,7 @@ describe("the README's pulumi config set --path commands", () => {
     const file = join(REPO_ROOT, "stacks", `Pulumi.${command.stack}.yaml`);
     const document = load(readFileSync(file, "utf8")) as { config: Record<string, unknown> };
     pulumiConfigSetPath(document.config, command.key, command.value);
-    expect(() => parseStackDocument(dump(document))).not.toThrow();
+    expect(() => parseStackDocument(dump(document), STACK_FACTS)).not.toThrow();
   });
 });
 

@@ -2,13 +2,14 @@ import { afterAll, describe, expect, test } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { renderSwitchProblem } from "../../scripts/up/renderSwitch.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { renderSwitchProblem } from "../../cli/up/renderSwitch.ts";
 
 const project = mkdtempSync(join(tmpdir(), "llmobs-render-switch-"));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-const cluster = (render: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", kubernetes: { render } }, secrets: {} });
+const cluster = (render: Record<string, unknown> = {}) => parseStackConfig({ values: { target: "kubernetes", kubernetes: { render } }, secrets: {} }, STACK_FACTS);
 const applied = { kubernetesNamespace: "llmobs" };
 const rendered = (directory: string) => ({ kubernetesNamespace: "llmobs", renderedManifests: directory });
 
@@ -38,7 +39,7 @@ describe("npm run up stops before a switch the provider would take as a change o
   });
 
   test("the Docker stack is not concerned", () => {
-    const docker = parseStackConfig({ values: {}, secrets: {} });
+    const docker = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
     expect(renderSwitchProblem(rendered("x"), docker, "local", project)).toBeUndefined();
   });
 });

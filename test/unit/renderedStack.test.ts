@@ -3,15 +3,16 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dump } from "js-yaml";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { providerRenderDirectory } from "../../stacks/kubernetes/renderPath.ts";
-import { preflight } from "../../scripts/preflight/run.ts";
-import { dataPreflight } from "../../scripts/data/preflight.ts";
-import { renderedPlatform } from "../../scripts/data/renderedPlatform.ts";
-import { fakeExec } from "../support/fakeExec.ts";
-import { REPO_ROOT } from "../support/scripts.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { providerRenderDirectory } from "../../targets/kubernetes/renderPath.ts";
+import { preflight } from "../../cli/preflight/run.ts";
+import { dataPreflight } from "../../cli/data/preflight.ts";
+import { renderedPlatform } from "../../cli/data/renderedPlatform.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { REPO_ROOT } from "../support/cli/runScript.ts";
 
-const rendering = parseStackConfig({ values: { target: "kubernetes", kubernetes: { render: { directory: "rendered/cluster" } } }, secrets: {} });
+const rendering = parseStackConfig({ values: { target: "kubernetes", kubernetes: { render: { directory: "rendered/cluster" } } }, secrets: {} }, STACK_FACTS);
 const directory = mkdtempSync(join(tmpdir(), "llmobs-rendered-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { secretFileAccess } from "../../stacks/docker/secretFileAccess.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { secretFileAccess } from "../../targets/docker/secretFileAccess.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 interface FileOwner {
   uid: number;
@@ -20,7 +21,7 @@ function canRead(file: FileOwner, uid: number, gids: number[]): boolean {
 // Whether the Docker provider applies an upload's owner and group is not certain; an unreadable secret
 // would leave Grafana on its default password. Each component must read its secrets either way.
 describe("every secret file is readable by its component's runtime user, whatever owner it ends up with", () => {
-  const config = parseStackConfig({ values: { target: "docker" }, secrets: { alertmanagerWebhookUrl: "https://hooks.example/x" } });
+  const config = parseStackConfig({ values: { target: "docker" }, secrets: { alertmanagerWebhookUrl: "https://hooks.example/x" } }, STACK_FACTS);
   const readers = describeStack(config).components.filter((d) => d.secretFiles.length > 0);
 
   test("Grafana and Alertmanager read secrets", () => {

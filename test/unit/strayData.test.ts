@@ -1,21 +1,18 @@
-import { afterAll, describe, expect, test } from "vitest";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { dataOwners, strayClaims, strayDockerVolumes, type DataOwners } from "../../scripts/preflight/strayData.ts";
-import { preflight } from "../../scripts/preflight/run.ts";
-import { runData } from "../../scripts/data/run.ts";
-import { parseDataArgs } from "../../scripts/data/args.ts";
-import { ProgressView } from "../../scripts/data/progress.ts";
-import { FakePlatform } from "../support/dataDoubles.ts";
-import { fakeExec } from "../support/fakeExec.ts";
-import { ProjectCopy } from "../support/projectCopy.ts";
+import { describe, expect, test } from "vitest";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { dataOwners, strayClaims, strayDockerVolumes, type DataOwners } from "../../cli/preflight/strayData.ts";
+import { preflight } from "../../cli/preflight/run.ts";
+import { runData } from "../../cli/data/run.ts";
+import { parseDataArgs } from "../../cli/data/args.ts";
+import { ProgressView } from "../../cli/data/progress.ts";
+import { FakePlatform } from "../support/pulumi/dataDoubles.ts";
+import { fakeExec } from "../support/cli/fakeExec.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const docker = (values: Record<string, unknown> = {}) => parseStackConfig({ values, secrets: {} });
+const docker = (values: Record<string, unknown> = {}) => parseStackConfig({ values, secrets: {} }, STACK_FACTS);
 const cluster = (kubernetes: Record<string, unknown> = {}, values: Record<string, unknown> = {}) =>
-  parseStackConfig({ values: { target: "kubernetes", kubernetes, ...values }, secrets: {} });
+  parseStackConfig({ values: { target: "kubernetes", kubernetes, ...values }, secrets: {} }, STACK_FACTS);
 const owners = (dockerPrefixes: string[], claims: string[] = []): DataOwners => ({ dockerPrefixes: new Set(dockerPrefixes), claims: new Set(claims) });
 
 // `docker volume ls --filter label=dev.llmobs.stack --format '{{.Name}}\t{{.Label "dev.llmobs.stack"}}'`
@@ -139,29 +136,4 @@ test("data status lists data this stack does not use, after the components", asy
     "  grafana       absent    -         none yet      -",
   ]);
   expect(printed[3]).toMatch(/^data of this project that stack local does not use:\n {2}warn data under namePrefix "llmobs"/);
-});
-
-describe("npm run preflight with a changed namePrefix", () => {
-  const project = new ProjectCopy();
-  afterAll(() => project.remove());
-
-  test("names the old volumes and the commands, through the real script", () => {
-    const bin = mkdtempSync(join(tmpdir(), "llmobs-bin-"));
-    const stub = (name: string, body: string) => {
-      writeFileSync(join(bin, name), `#!${process.execPath}\nconst args = process.argv.slice(2).join(" ");\n${body}`);
-      chmodSync(join(bin, name), 0o755);
-    };
-    stub("pulumi", 'if (args === "version") console.log("v3.248.0");');
-    stub(
-      "docker",
-      'if (args.startsWith("version")) console.log("28.2.2");\n' +
-        `else if (args.startsWith("volume ls")) process.stdout.write(${JSON.stringify(VOLUMES.stdout)});`,
-    );
-    // Ports nobody holds, so the port checks pass whatever else runs here.
-    project.write("stacks/Pulumi.local.yaml", "config:\n  llmobs:namePrefix: obs\n  llmobs:ports:\n    grafana: 39105\n    prometheus: 39190\n    jaegerUi: 39186\n    otlpGrpc: 39117\n    otlpHttp: 39118\n    jaegerCollector: 39168\n    alertmanager: 39193\n");
-    const result = project.runScript("preflight.ts", [], { ...process.env, PATH: bin });
-    expect(result.stdout).toContain('warn data under namePrefix "llmobs": 2 Docker volumes');
-    expect(result.stdout).toContain("pulumi config set llmobs:namePrefix llmobs --stack local");
-    expect(result.stdout).toContain("docker volume rm llmobs-grafana-data llmobs-prometheus-data-2");
-  });
 });

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../stacks/config/parse.ts";
-import { describeStack } from "../../stacks/components/stack.ts";
-import { stackExpectations } from "../../scripts/verify/expectations.ts";
-import { grafanaChecks } from "../../scripts/verify/grafanaChecks.ts";
-import { GrafanaApiDouble, type GrafanaState } from "../support/grafanaApiDouble.ts";
-import { freePort } from "../support/processes.ts";
+import { parseStackConfig } from "../../config/parse.ts";
+import { describeStack } from "../../components/stack.ts";
+import { stackExpectations } from "../../cli/verify/expectations.ts";
+import { grafanaChecks } from "../../cli/verify/grafanaChecks.ts";
+import { GrafanaApiDouble, type GrafanaState } from "../support/grafana/apiDouble.ts";
+import { freePort } from "../../cli/local/processes.ts";
+import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const config = parseStackConfig({ values: {}, secrets: {} });
+const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
 const expected = stackExpectations(describeStack(config), config);
 const PASSWORD = "correct-horse-battery";
 

@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../../stacks/config/parse.ts";
+import { parseStackConfig } from "../../../config/parse.ts";
 import { renderDashboards } from "../../../dashboards/index.ts";
-import { compareDashboard, compareDashboards, type DashboardJson, type PanelJson } from "../../../scripts/diff/dashboards.ts";
+import { compareDashboard, compareDashboards, type DashboardJson, type PanelJson } from "../../../cli/diff/dashboards.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 function renderedHost(values: Record<string, unknown> = {}): DashboardJson {
-  const file = renderDashboards(parseStackConfig({ values, secrets: {} })).find((dashboard) => dashboard.name === "host.json")!;
+  const file = renderDashboards(parseStackConfig({ values, secrets: {} }, STACK_FACTS)).find((dashboard) => dashboard.name === "host.json")!;
   return JSON.parse(file.content) as DashboardJson;
 }
 

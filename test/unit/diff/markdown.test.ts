@@ -1,13 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../../stacks/config/parse.ts";
-import { describeStack } from "../../../stacks/components/stack.ts";
-import { renderedFiles } from "../../../stacks/render/files.ts";
-import { compareArtifacts, hasChanges, type Artifacts } from "../../../scripts/diff/compare.ts";
-import { code, formatSummary, formatThresholds } from "../../../scripts/diff/markdown.ts";
-import { namedInSummary } from "../../support/diffSummary.ts";
+import { parseStackConfig } from "../../../config/parse.ts";
+import { describeStack } from "../../../components/stack.ts";
+import { renderedFiles } from "../../../components/renderedFiles.ts";
+import { compareArtifacts, hasChanges, type Artifacts } from "../../../cli/diff/compare.ts";
+import { code, formatSummary, formatThresholds } from "../../../cli/diff/markdown.ts";
+import { namedInSummary } from "../../support/cli/diffSummary.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 function artifacts(values: Record<string, unknown> = {}): Map<string, string> {
-  return new Map(renderedFiles(describeStack(parseStackConfig({ values, secrets: {} }))).map((file) => [file.path, file.content]));
+  return new Map(renderedFiles(describeStack(parseStackConfig({ values, secrets: {} }, STACK_FACTS))).map((file) => [file.path, file.content]));
 }
 
 const heading = { stack: "local", comparison: "Base `abc1234` (main) → the working tree.", notes: [] };
@@ -45,8 +46,8 @@ describe("the Markdown summary", () => {
   });
 
   test("an added file and everything in it is new when the base had nothing", () => {
-    const text = formatSummary(compareArtifacts(new Map(), artifacts()), { ...heading, notes: ["The base has no scripts/render.ts."] });
-    expect(text).toContain("> The base has no scripts/render.ts.");
+    const text = formatSummary(compareArtifacts(new Map(), artifacts()), { ...heading, notes: ["The base has no cli/render.ts."] });
+    expect(text).toContain("> The base has no cli/render.ts.");
     expect(text).toMatch(/^Changed: 3 dashboards \(\d+ panels\), \d+ alerting rules?, \d+ recording rules, \d+ config files\.$/m);
     expect(text).toContain("Dashboard **Host** added");
     expect(text).toContain("Alert **HostMemoryHigh** added (group `llmobs-stack-health` in `prometheus/rules/stack-health.yml`, severity `warning`, for `5m`):");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { numbersOnlyChanges } from "../../../scripts/diff/numbers.ts";
+import { numbersOnlyChanges } from "../../../cli/diff/numbers.ts";
 
 describe("numbersOnlyChanges", () => {
   test("a moved threshold is shown with its comparison", () => {

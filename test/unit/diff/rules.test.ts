@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { parseStackConfig } from "../../../stacks/config/parse.ts";
-import { renderRuleFiles } from "../../../alerts/index.ts";
-import { compareRules, parseRuleFile, type RuleFileContent, type RuleGroupYaml } from "../../../scripts/diff/rules.ts";
+import { parseStackConfig } from "../../../config/parse.ts";
+import { renderRuleFiles } from "../../../components/prometheus/renderedRuleFiles.ts";
+import { compareRules, parseRuleFile, type RuleFileContent, type RuleGroupYaml } from "../../../cli/diff/rules.ts";
+import { STACK_FACTS } from "../../../components/factsForConfig.ts";
 
 function renderedRules(values: Record<string, unknown> = {}): RuleFileContent[] {
-  return renderRuleFiles(parseStackConfig({ values, secrets: {} })).map((file) => ({
+  return renderRuleFiles(parseStackConfig({ values, secrets: {} }, STACK_FACTS)).map((file) => ({
     file: `prometheus/rules/${file.name}`,
     groups: parseRuleFile(file.content)!,
   }));

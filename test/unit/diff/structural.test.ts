@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { structuralChanges, without } from "../../../scripts/diff/structural.ts";
+import { structuralChanges, without } from "../../../cli/diff/structural.ts";
 
 describe("structuralChanges", () => {
   test("identical documents have no changes", () => {

@@ -1,0 +1,97 @@
+import type { DescribeContext } from "../context.ts";
+import type { ComponentDescription, ConfigFile, Resources } from "../types.ts";
+import type { RuleFile } from "./renderedRuleFiles.ts";
+import { describeComponent } from "../describeComponent.ts";
+import { webExternalUrlArgs } from "../webExternalUrl.ts";
+import { renderPrometheusYml } from "./prometheusYml.ts";
+import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
+
+export const PROMETHEUS_PORT = 9090;
+const CONFIG_DIR = "/etc/prometheus";
+const DATA_DIR = "/prometheus";
+
+/** Room for prometheus.retentionSize (10GB by default) plus compaction headroom. */
+export const PROMETHEUS_DEFAULT_STORAGE = "15Gi";
+
+export const PROMETHEUS_RESOURCES: Resources = { cpuRequest: "200m", cpuLimit: "2", memoryRequest: "512Mi", memoryLimit: "2Gi" };
+
+/**
+ * Prometheus scrapes the user's LLM service and every component that serves metrics, evaluates the
+ * project's rule files, sends alerts to Alertmanager (when the stack has one) and accepts OTLP metrics
+ * pushed to /api/v1/otlp/v1/metrics.
+ */
+export function describePrometheus(
+  ctx: DescribeContext,
+  peers: readonly ComponentDescription[],
+  ruleFiles: readonly RuleFile[],
+): ComponentDescription {
+  const { config } = ctx;
+  const hasAlertmanager = peers.some((peer) => peer.name === "alertmanager");
+  const prometheusYml = renderPrometheusYml(ctx, {
+    selfTargets: [
+      // Itself on loopback: through its own Service it would be hairpin traffic, which some clusters drop.
+      { component: "prometheus", address: ctx.loopback(PROMETHEUS_PORT), port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
+      ...peers.flatMap((peer) =>
+        peer.metrics
+          ? [
+              {
+                component: peer.name,
+                address: peer.hostNetwork ? ctx.hostAddress(peer.metrics.port) : ctx.peer(peer.name, peer.metrics.port),
+                port: peer.metrics.port,
+                metricsPath: peer.metrics.path,
+                perNode: peer.perNode,
+              },
+            ]
+          : [],
+      ),
+    ],
+    ...(hasAlertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),
+  });
+  const configFiles: ConfigFile[] = [
+    { path: "prometheus.yml", mountPath: `${CONFIG_DIR}/prometheus.yml`, content: prometheusYml },
+    ...ruleFiles.map((rule) => ({
+      path: `rules/${rule.name}`,
+      mountPath: `${CONFIG_DIR}/rules/${rule.name}`,
+      content: rule.content,
+    })),
+  ];
+  return describeComponent(ctx, "prometheus", {
+    args: [
+      `--config.file=${CONFIG_DIR}/prometheus.yml`,
+      `--storage.tsdb.path=${DATA_DIR}`,
+      `--storage.tsdb.retention.time=${config.prometheus.retentionTime}`,
+      `--storage.tsdb.retention.size=${config.prometheus.retentionSize}`,
+      // Services can push OTLP metrics instead of (or as well as) being scraped.
+      "--web.enable-otlp-receiver",
+      `--web.listen-address=:${PROMETHEUS_PORT}`,
+      // Behind an Ingress, the address in its links and in every alert's generatorURL.
+      ...webExternalUrlArgs(config, "prometheus"),
+    ],
+    ports: [
+      {
+        name: "http",
+        containerPort: PROMETHEUS_PORT,
+        hostPortKey: "prometheus",
+        purpose: "Prometheus UI and query API; OTLP metrics at /api/v1/otlp/v1/metrics",
+        url: { scheme: "http", path: "" },
+      },
+    ],
+    ui: "http",
+    data: { mountPath: DATA_DIR, size: PROMETHEUS_DEFAULT_STORAGE },
+    configFiles,
+    healthCheck: {
+      port: PROMETHEUS_PORT,
+      path: "/-/healthy",
+      readyPath: "/-/ready",
+      startSeconds: 60,
+      // /-/ready waits for the write-ahead log's replay, which for a large one takes many minutes (the
+      // Prometheus Operator gives it 15).
+      readySeconds: 900,
+    },
+    resources: PROMETHEUS_RESOURCES,
+    metrics: { port: PROMETHEUS_PORT, path: "/metrics" },
+    talksTo: [...new Set(peers.filter((peer) => peer.metrics || peer.name === "alertmanager").map((p) => p.name))],
+    reachesHost: true,
+    discoversTargets: true,
+  });
+}

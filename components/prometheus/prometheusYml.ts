@@ -1,0 +1,130 @@
+import type { DescribeContext } from "../context.ts";
+import type { ComponentName } from "../../config/components.ts";
+import { generatedYaml } from "../generatedYaml.ts";
+import { selectorLabels, selectorString } from "../kubernetesLabels.ts";
+import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
+
+/** The ports the stack's own components expose metrics on, scraped by Prometheus. */
+export interface SelfScrapeTarget {
+  component: ComponentName;
+  /** host:port Prometheus scrapes where it is one address (always on Docker). */
+  address: string;
+  /** The metrics port, which picks the discovered per-node pods' target on Kubernetes. */
+  port: number;
+  metricsPath: string;
+  /** Runs once per node: on Kubernetes each pod is discovered and scraped, not one Service address. */
+  perNode: boolean;
+}
+
+/** The job that scrapes pods annotated prometheus.io/scrape: "true" on Kubernetes. */
+export const ANNOTATED_PODS_JOB = "kubernetes-pods";
+
+export interface PrometheusYmlInput {
+  /** The stack's own components that expose metrics. */
+  selfTargets: SelfScrapeTarget[];
+  /** Alertmanager's address, when the stack has one. */
+  alertmanager?: string;
+}
+
+/**
+ * prometheus.yml: the user's LLM service, the stack's own components, the project's rule files.
+ * Rule files are referenced relative to this file, so the same file works in the container
+ * (/etc/prometheus) and from a render directory.
+ *
+ * On Kubernetes, per-node components are found through pod discovery (one target per node) and pods
+ * annotated for scraping anywhere in the cluster are scraped too; everything else is the same file as on
+ * Docker.
+ */
+export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlInput): string {
+  const { config } = ctx;
+  const service = config.llmService;
+  const onKubernetes = config.target === "kubernetes";
+  const document = {
+    global: {
+      scrape_interval: config.prometheus.scrapeInterval,
+      evaluation_interval: config.prometheus.evaluationInterval,
+    },
+    rule_files: ["rules/*.yml"],
+    ...(input.alertmanager
+      ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [input.alertmanager] }] }] } }
+      : {}),
+    scrape_configs: [
+      {
+        job_name: service.jobName,
+        metrics_path: service.metricsPath,
+        scheme: service.scheme,
+        static_configs: [{ targets: service.targets }],
+      },
+      ...input.selfTargets.map((target) =>
+        onKubernetes && target.perNode
+          ? perNodePodJob(ctx, target)
+          : {
+              job_name: target.component,
+              metrics_path: target.metricsPath,
+              static_configs: [{ targets: [target.address] }],
+            },
+      ),
+      ...(onKubernetes ? [annotatedPodsJob()] : []),
+    ],
+    // Services pushing OTLP metrics can deliver samples late; accept them (Prometheus >= 2.39).
+    storage: { tsdb: { out_of_order_time_window: "30m" } },
+  };
+  return generatedYaml("stacks/files/prometheusYml.ts", document);
+}
+
+/** One target per pod of a per-node component in its (privileged) namespace, labelled with the node it runs on. */
+function perNodePodJob(ctx: DescribeContext, target: SelfScrapeTarget) {
+  const namespace = privilegedNamespace(ctx.config.kubernetes);
+  return {
+    job_name: target.component,
+    metrics_path: target.metricsPath,
+    kubernetes_sd_configs: [
+      {
+        role: "pod",
+        namespaces: { names: [namespace] },
+        selectors: [{ role: "pod", label: selectorString(selectorLabels(ctx.config.namePrefix, target.component)) }],
+      },
+    ],
+    relabel_configs: [
+      // A pod still Pending (its node not yet known, or no address) or finished is no target.
+      { source_labels: ["__meta_kubernetes_pod_phase"], regex: "Pending|Succeeded|Failed", action: "drop" },
+      { source_labels: ["__meta_kubernetes_pod_container_port_number"], regex: String(target.port), action: "keep" },
+      { source_labels: ["__meta_kubernetes_pod_node_name"], target_label: "instance" },
+    ],
+  };
+}
+
+/**
+ * The prometheus.io/scrape convention: pods annotated "true" are scraped, at prometheus.io/path (default
+ * /metrics) on prometheus.io/port (default: each declared container port), over prometheus.io/scheme.
+ */
+function annotatedPodsJob() {
+  const annotation = (name: string) => `__meta_kubernetes_pod_annotation_prometheus_io_${name}`;
+  return {
+    job_name: ANNOTATED_PODS_JOB,
+    kubernetes_sd_configs: [{ role: "pod" }],
+    relabel_configs: [
+      { source_labels: [annotation("scrape")], regex: "true", action: "keep" },
+      { source_labels: ["__meta_kubernetes_pod_phase"], regex: "Pending|Succeeded|Failed", action: "drop" },
+      { source_labels: [annotation("scheme")], regex: "(https?)", target_label: "__scheme__" },
+      { source_labels: [annotation("path")], regex: "(.+)", target_label: "__metrics_path__" },
+      // The annotated port on the pod's IP; IPv6 addresses are bracketed.
+      {
+        source_labels: [annotation("port"), "__meta_kubernetes_pod_ip"],
+        regex: "(\\d+);((([0-9]+?)(\\.|$)){4})",
+        replacement: "$2:$1",
+        target_label: "__address__",
+      },
+      {
+        source_labels: [annotation("port"), "__meta_kubernetes_pod_ip"],
+        regex: "(\\d+);(([A-Fa-f0-9]{1,4}::?){1,7}[A-Fa-f0-9]{1,4})",
+        replacement: "[$2]:$1",
+        target_label: "__address__",
+      },
+      { action: "labelmap", regex: "__meta_kubernetes_pod_label_(.+)" },
+      { source_labels: ["__meta_kubernetes_namespace"], target_label: "namespace" },
+      { source_labels: ["__meta_kubernetes_pod_name"], target_label: "pod" },
+      { source_labels: ["__meta_kubernetes_pod_node_name"], target_label: "node" },
+    ],
+  };
+}

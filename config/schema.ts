@@ -1,0 +1,269 @@
+import { z } from "zod";
+import {
+  dnsLabel,
+  goDuration,
+  hostPort,
+  ipAddress,
+  pinnedImage,
+  prometheusDuration,
+  prometheusJobName,
+  prometheusSize,
+  urlPath,
+} from "./formats.ts";
+import { kubernetesSection } from "./kubernetesSchema.ts";
+import { decimal, formatted, text } from "./fields.ts";
+import { re2SyntaxError } from "./re2.ts";
+import { COMPONENT_NAMES } from "./components.ts";
+import { perComponent } from "./perComponent.ts";
+import { describeKeys } from "./keyDocs.ts";
+
+/** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
+export const CONFIG_NAMESPACE = "llmobs";
+
+/**
+ * Keys that hold secrets. They are never part of the plain config object: the program reads them with
+ * `config.getSecret`, so they stay encrypted in state and in every resource input. Each is documented
+ * with the section it belongs to.
+ */
+export const SECRETS = {
+  grafanaAdminPassword: { section: "grafana", doc: "Grafana's admin password: at least 12 characters; set with `--secret`", unset: "generated" },
+  alertmanagerWebhookUrl: {
+    section: "alerting",
+    doc: "the receiver's URL; without it alerts show in Alertmanager and Grafana but nobody is notified",
+    unset: "none",
+  },
+} as const;
+export type SecretKey = keyof typeof SECRETS;
+export const SECRET_KEYS = Object.keys(SECRETS) as readonly SecretKey[];
+
+const port = z
+  .number({ error: "expected a number: a port is an integer from 1 to 65535" })
+  .int({ error: "a port is an integer from 1 to 65535" })
+  .min(1, { error: "a port is an integer from 1 to 65535" })
+  .max(65535, { error: "a port is an integer from 1 to 65535" });
+
+// `pulumi config set --path` may store a number as text; an epoch written either way is read as a number.
+const epoch = z.preprocess(
+  (value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value),
+  z
+    .number({ error: "expected a number: a data epoch is an integer 0 or greater" })
+    .int({ error: "a data epoch is an integer 0 or greater" })
+    .min(0, { error: "a data epoch is an integer 0 or greater" }),
+);
+
+/** Host ports, one per endpoint a user reaches from the host. */
+const ports = z.strictObject({
+  grafana: port.default(3005),
+  prometheus: port.default(9090),
+  jaegerUi: port.default(16686),
+  otlpGrpc: port.default(4317),
+  otlpHttp: port.default(4318),
+  jaegerCollector: port.default(14268),
+  alertmanager: port.default(9093),
+  // node-exporter is scraped over the private network; published only when something else needs it.
+  nodeExporter: port.optional(),
+});
+
+const images = perComponent(COMPONENT_NAMES, formatted(pinnedImage).optional());
+
+/** The user's LLM service, scraped by Prometheus. */
+const llmService = z.strictObject({
+  jobName: formatted(prometheusJobName).default("llm-service"),
+  targets: z
+    .array(formatted(hostPort), { error: "expected a list of host:port targets" })
+    .min(1, { error: "at least one host:port target" })
+    .default(["host.docker.internal:8000"]),
+  metricsPath: formatted(urlPath).default("/metrics"),
+  scheme: z.enum(["http", "https"], { error: "http or https" }).default("http"),
+});
+describeKeys(llmService, {
+  jobName: "the Prometheus job that scrapes your LLM service; not one of the stack's own jobs (one per component; `kubernetes-pods` on Kubernetes)",
+  targets: "your LLM service's addresses: a list of `host:port`",
+  metricsPath: "the URL path it serves metrics on",
+  scheme: "how Prometheus scrapes it",
+});
+
+const prometheus = z.strictObject({
+  scrapeInterval: formatted(prometheusDuration).default("15s"),
+  evaluationInterval: formatted(prometheusDuration).default("15s"),
+  retentionTime: formatted(prometheusDuration).default("15d"),
+  retentionSize: formatted(prometheusSize).default("10GB"),
+});
+describeKeys(prometheus, {
+  scrapeInterval:
+    "Prometheus duration above zero (`15s`, `1m`), at most `2m30s` so each 5-minute rate window holds two scrapes; above `1m15s` warns",
+  evaluationInterval: "Prometheus duration above zero; longer than the scrape interval warns",
+  retentionTime: "how long Prometheus keeps samples: a Prometheus duration above zero",
+  retentionSize: "how much Prometheus keeps: an integer and `B`, `KB`, `MB`, `GB`, `TB`, `PB`, `EB`",
+});
+
+const grafana = z.strictObject({
+  adminUser: formatted({
+    test: (v) => /^[A-Za-z0-9._@-]{1,64}$/.test(v),
+    allowed: "the Grafana admin login name: 1 to 64 characters from letters, digits, '.', '_', '@', '-'",
+  }).default("admin"),
+  folder: formatted({ test: (v) => v.length > 0, allowed: "the non-empty title of the Grafana folder the dashboards are provisioned into" }).default(
+    "LLM Observability",
+  ),
+});
+describeKeys(grafana, { adminUser: "Grafana's admin login name", folder: "the folder the dashboards are provisioned into" });
+
+const jaeger = z.strictObject({
+  spanRetention: formatted(goDuration).default("168h"),
+});
+describeKeys(jaeger, { spanRetention: "how long Jaeger keeps spans: a Go duration (`72h`, `90m`; no days)" });
+
+const percent = decimal(
+  z
+    .number({ error: "expected a number: a percentage greater than 0 and at most 100, such as 90 or 0.5" })
+    .gt(0, { error: "a percentage greater than 0 and at most 100" })
+    .max(100, { error: "a percentage greater than 0 and at most 100" }),
+);
+
+const positive = (what: string) =>
+  decimal(
+    z
+      .number({ error: `expected a number: ${what}, greater than 0` })
+      .gt(0, { error: `${what}, greater than 0` }),
+  );
+
+/** Alert and dashboard thresholds; every one has the default the seeds name. */
+const thresholds = z.strictObject({
+  targetDownFor: formatted(prometheusDuration).default("5m"),
+  hostMemoryPercent: percent.default(90),
+  slowTokenRate: positive("tokens per second").default(10),
+  criticalTokenRate: positive("tokens per second").default(5),
+  slowRequestSeconds: positive("seconds").default(5),
+  criticalRequestSeconds: positive("seconds").default(10),
+  errorRatePercent: percent.default(1),
+  criticalErrorRatePercent: percent.default(10),
+  successRatePercent: percent.default(99),
+  cacheHitRatePercent: percent.default(30),
+  p99LatencySeconds: positive("seconds").default(10),
+  dailyBudgetUsd: positive("US dollars").default(100),
+  budgetWarningPercent: percent.default(80),
+});
+describeKeys(thresholds, {
+  targetDownFor: "how long a scrape target must be down before it alerts",
+  hostMemoryPercent: "host memory use that alerts (after 5 minutes)",
+  slowTokenRate: "output tokens per second below which generation is slow",
+  criticalTokenRate: "output tokens per second below which generation is critical",
+  slowRequestSeconds: "p95 call duration above which calls are slow",
+  criticalRequestSeconds: "p95 call duration above which calls are critical",
+  errorRatePercent: "failed calls above which errors warn",
+  criticalErrorRatePercent: "failed calls above which errors are critical",
+  successRatePercent: "a service's success rate below this warns",
+  cacheHitRatePercent: "a service's cache hit rate below this is reported (info)",
+  p99LatencySeconds: "p99 call duration above this warns",
+  dailyBudgetUsd: "the daily LLM budget in US dollars",
+  budgetWarningPercent: "the share of the daily budget that warns",
+});
+
+/** How dashboards group and annotate. */
+const dashboards = z.strictObject({
+  teams: z
+    .strictObject({
+      pattern: z
+        .string({ error: "expected a string: a regular expression over agent_id" })
+        .superRefine((pattern, ctx) => {
+          const error = re2SyntaxError(pattern);
+          if (error) ctx.addIssue({ code: "custom", input: pattern, message: `a regular expression Prometheus accepts (RE2 syntax: no lookarounds or backreferences); RE2 says: ${error}` });
+        })
+        .default("(?:agent\\.)?([^.]+).*"),
+      replacement: text("expected a string such as $1").default("$1"),
+      agents: z.record(z.string(), text("expected a team name"), { error: "expected a map of agent_id: team" }).default({}),
+    })
+    .prefault({}),
+  deploymentsQuery: z.string({ error: "expected a string: a PromQL expression" }).min(1).optional(),
+});
+describeKeys(dashboards.shape.teams.unwrap(), {
+  pattern:
+    "derives a team from the whole `agent_id` (by default its first dotted segment, skipping a leading `agent.`); RE2 syntax, as Prometheus reads it: no lookarounds or backreferences",
+  replacement: "the team the pattern makes, its groups as `$1`",
+  agents: "exact `agent_id: team` assignments that win over the pattern",
+});
+describeKeys(dashboards, {
+  deploymentsQuery: { doc: "PromQL whose samples mark deployments on the usage dashboard", unset: "restarts of the LLM service" },
+});
+
+const alerting = z.strictObject({
+  runbookBaseUrl: formatted({ test: (v) => v.length > 0, allowed: "the URL of the runbook (README.md in your git host)" }).default("README.md"),
+  receiver: z.enum(["webhook", "slack"], { error: "webhook or slack" }).default("webhook"),
+  slackChannel: formatted({ test: (v) => v.length > 0, allowed: "a channel such as #llm-alerts" }).default("#llm-alerts"),
+  groupWait: formatted(prometheusDuration).default("30s"),
+  groupInterval: formatted(prometheusDuration).default("5m"),
+  criticalRepeatInterval: formatted(prometheusDuration).default("1h"),
+  repeatInterval: formatted(prometheusDuration).default("4h"),
+});
+describeKeys(alerting, {
+  runbookBaseUrl: "where alerts' `runbook_url` points (`<base>#<alert name in lower case>`); set it to this README's URL in your git host",
+  receiver:
+    "how Alertmanager notifies once `alertmanagerWebhookUrl` is set: Alertmanager's JSON, or Slack-compatible (Slack, Mattermost, Rocket.Chat, ...)",
+  slackChannel: "the channel for the Slack-compatible receiver",
+  groupWait: "how long Alertmanager waits to batch a new group's alerts",
+  groupInterval: "how long Alertmanager waits between updates of a group",
+  criticalRepeatInterval: "how often a still-firing critical alert is sent again",
+  repeatInterval: "how often any other still-firing alert is sent again",
+});
+
+/**
+ * Service level objectives for the burn-rate alerts (Google SRE workbook, multi-window, multi-burn-rate).
+ */
+const slo = z.strictObject({
+  availabilityPercent: percent.default(99),
+  ttftSeconds: positive("seconds").default(1),
+  ttftPercent: percent.default(95),
+});
+describeKeys(slo, {
+  availabilityPercent: "share of calls that succeed (error-budget burn alerts)",
+  ttftSeconds: "a first token within this many seconds is good; it must be a bucket bound every TTFT histogram of the catalog has",
+  ttftPercent: "share of calls whose first token is good",
+});
+
+/** node-exporter: the host metrics behind the Host dashboard and the HostMemoryHigh alert. */
+const nodeExporter = z.strictObject({
+  enabled: z.boolean({ error: "true or false" }).default(true),
+  hostNetwork: z.boolean({ error: "true or false" }).optional(),
+  port: port.default(9100),
+});
+describeKeys(nodeExporter, {
+  enabled: "`false` leaves node-exporter out (GKE Autopilot, or a cluster or machine that already runs one)",
+  hostNetwork: {
+    doc: "`true`: on the host's network, so the Host dashboard's network panel shows the host's traffic; on Docker only with a Linux engine (see [Host metrics on Docker](#host-metrics-on-docker))",
+    unset: "`true` on Kubernetes, `false` on Docker",
+  },
+  port: "1..65535; on the host's network a port of every node (or of the Docker host)",
+});
+
+/** Bumping a component's epoch gives it a fresh, empty data volume on the next `up` (see `npm run data`). */
+const dataEpochs = perComponent(COMPONENT_NAMES, epoch.default(0));
+
+/** Sections read as {} when the stack file leaves them out, so each of their keys takes its default. */
+function absentAsEmpty<S extends Record<string, z.ZodObject>>(sections: S): { [K in keyof S]: z.ZodPrefault<S[K]> } {
+  return Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.prefault({})])) as { [K in keyof S]: z.ZodPrefault<S[K]> };
+}
+
+export const stackConfigSchema = z.strictObject({
+  target: z.enum(["docker", "kubernetes"], { error: "docker or kubernetes" }).default("docker"),
+  namePrefix: formatted(dnsLabel).default("llmobs"),
+  bindAddress: formatted(ipAddress).default("127.0.0.1"),
+  ...absentAsEmpty({ ports, images, llmService, prometheus, grafana, jaeger, thresholds, dashboards, alerting, slo, dataEpochs, nodeExporter }),
+  kubernetes: kubernetesSection,
+});
+// A section with a doc of its own is one row of the README's table.
+describeKeys(stackConfigSchema, {
+  target: "where the stack runs",
+  namePrefix: "DNS label, at most 30 characters; prefixes every container, volume and network, so two stacks can share one Docker engine",
+  bindAddress: "the IP address published ports bind to on Docker; `0.0.0.0` publishes on every interface",
+  ports: { doc: "the host ports a person reaches the stack on: 1..65535, each different", unset: "see [Ports](#ports)" },
+  images: { doc: "`repository:version` or `repository@sha256:…`; no `latest`", unset: "see [Pinned images](#pinned-images)" },
+  dataEpochs: "bumped by `npm run data -- reset`; a new epoch is a new, empty volume",
+});
+
+/** The config as the schema parses it. */
+export type ParsedStackConfig = z.infer<typeof stackConfigSchema>;
+
+export type StackConfig = ParsedStackConfig & {
+  secretsSet: readonly SecretKey[];
+};
+export type HostPortName = keyof StackConfig["ports"];

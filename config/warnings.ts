@@ -1,0 +1,130 @@
+import { CONFIG_NAMESPACE, type StackConfig } from "./schema.ts";
+import type { ConfigProblem } from "./problems.ts";
+import { durationSeconds, formatDuration } from "./durations.ts";
+import { scrapesPerRateWindow } from "./scrapeChecks.ts";
+import type { StackFacts } from "./stackFacts.ts";
+
+/** A value that is allowed but probably not what was meant: the key, the value, and why. */
+export type ConfigWarning = ConfigProblem;
+
+const key = (path: string) => `${CONFIG_NAMESPACE}:${path}`;
+
+function prometheusWarnings(config: StackConfig, facts: StackFacts): ConfigWarning[] {
+  const warnings: ConfigWarning[] = [];
+  const { scrapeInterval, evaluationInterval } = config.prometheus;
+  if (durationSeconds(evaluationInterval) > durationSeconds(scrapeInterval)) {
+    warnings.push({
+      key: key("prometheus.evaluationInterval"),
+      value: evaluationInterval,
+      message:
+        `${evaluationInterval} is longer than prometheus.scrapeInterval (${scrapeInterval}): rules see only every few samples, ` +
+        "the recorded series are coarser than the data, and alerts fire and resolve that much later",
+    });
+  }
+  const fit = scrapesPerRateWindow(config, facts);
+  if (fit && fit.scrapes >= 2 && fit.scrapes < 4) {
+    warnings.push({
+      key: key("prometheus.scrapeInterval"),
+      value: scrapeInterval,
+      message:
+        `${scrapeInterval} leaves fewer than four samples in the rules' ${fit.window} rate windows: one failed or late scrape ` +
+        `empties a rate, so panels show gaps and alerts can resolve and fire again; ` +
+        `${formatDuration(durationSeconds(fit.window) / 4)} or less keeps four`,
+    });
+  }
+  return warnings;
+}
+
+function duplicateTargetWarnings(config: StackConfig): ConfigWarning[] {
+  const seen = new Map<string, number>();
+  return config.llmService.targets.flatMap((target, i) => {
+    const normal = target.toLowerCase();
+    const first = seen.get(normal);
+    if (first === undefined) {
+      seen.set(normal, i);
+      return [];
+    }
+    return [
+      {
+        key: key(`llmService.targets[${i}]`),
+        value: target,
+        message: `${target} is already llmService.targets[${first}]; Prometheus scrapes it once, so the entry changes nothing: remove it`,
+      },
+    ];
+  });
+}
+
+function alertingWarnings(config: StackConfig): ConfigWarning[] {
+  const { groupWait, groupInterval, repeatInterval, criticalRepeatInterval } = config.alerting;
+  const warnings: ConfigWarning[] = [];
+  if (durationSeconds(groupWait) > durationSeconds(groupInterval)) {
+    warnings.push({
+      key: key("alerting.groupWait"),
+      value: groupWait,
+      message:
+        `${groupWait} is longer than alerting.groupInterval (${groupInterval}): the first notification of a new group waits longer ` +
+        "than any later update does, so a new problem is reported last",
+    });
+  }
+  for (const [name, value] of [
+    ["repeatInterval", repeatInterval],
+    ["criticalRepeatInterval", criticalRepeatInterval],
+  ] as const) {
+    if (durationSeconds(value) < durationSeconds(groupInterval)) {
+      warnings.push({
+        key: key(`alerting.${name}`),
+        value,
+        message:
+          `${value} is shorter than alerting.groupInterval (${groupInterval}): Alertmanager sends a group at most once per group ` +
+          `interval, so a still-firing alert repeats every ${groupInterval}, not every ${value}`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** HostMemoryHigh fires above this share of memory in use, and no share is above 100%. */
+function hostMemoryWarnings(config: StackConfig): ConfigWarning[] {
+  const { hostMemoryPercent } = config.thresholds;
+  if (hostMemoryPercent < 100) return [];
+  return [
+    {
+      key: key("thresholds.hostMemoryPercent"),
+      value: hostMemoryPercent,
+      message: `${hostMemoryPercent}: HostMemoryHigh fires when memory use is above this, which it can never be, so the alert is off; use a value below 100`,
+    },
+  ];
+}
+
+/**
+ * Rendered Secrets carry their values in plain text, readable by whoever reads the directory or the git
+ * repository it is committed to; asking for them without a directory changes nothing.
+ */
+function renderSecretsWarnings(config: StackConfig): ConfigWarning[] {
+  const { directory, secrets } = config.kubernetes.render;
+  if (secrets !== "plaintext") return [];
+  return [
+    {
+      key: key("kubernetes.render.secrets"),
+      value: secrets,
+      message:
+        directory === undefined
+          ? "plaintext changes nothing without kubernetes.render.directory: only rendered manifests leave Secrets out"
+          : `the Grafana admin password (and the Alertmanager webhook URL) are written in plain text to ${directory}/1-manifest/v1-secret-*.yaml: ` +
+            "never commit them; with omit, create the Secrets in the cluster instead (pulumi stack output secretCommands)",
+    },
+  ];
+}
+
+/**
+ * Legal values that are probably mistakes, each naming its key. Nothing here stops a command: the
+ * preflight (so `up` and the data commands too) and `npm run render` print them, the Pulumi program logs
+ * them with pulumi.log.warn.
+ */
+export function configWarnings(config: StackConfig, facts: StackFacts): ConfigWarning[] {
+  return [...prometheusWarnings(config, facts), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config), ...renderSecretsWarnings(config)];
+}
+
+export function formatWarning(warning: ConfigWarning): string {
+  return `${warning.key}: ${warning.message}`;
+}

@@ -1,8 +1,0 @@
-import type { StackConfig } from "../../stacks/config/schema.ts";
-import { configWarnings } from "../../stacks/config/warnings.ts";
-import type { Check } from "./checks.ts";
-
-/** The config's legal-but-surprising values, as preflight warnings: printed, never a reason to stop. */
-export function configWarningChecks(config: StackConfig): Check[] {
-  return configWarnings(config).map((warning) => ({ name: `config ${warning.key}`, ok: false, warning: true, detail: warning.message }));
-}

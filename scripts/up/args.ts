@@ -1,8 +1,0 @@
-import { UP_COMMAND } from "../cli/commands.ts";
-import { parseCommandLine } from "../cli/options.ts";
-
-/** Splits out the options `up` owns (`--stack`, `--skip-verify`); everything else (a `--` separator dropped) is for `pulumi up`. */
-export function splitUpArgs(argv: string[]): { stack: string; verify: boolean; pulumiArgs: string[] } {
-  const { values, passed } = parseCommandLine(UP_COMMAND, argv);
-  return { stack: String(values["stack"]), verify: values["skip-verify"] !== true, pulumiArgs: passed };
-}

@@ -1,0 +1,42 @@
+import type * as k8s from "@pulumi/kubernetes";
+import type { ComponentDescription, StackDescription } from "../../components/types.ts";
+import { selectorLabels } from "../../components/kubernetesLabels.ts";
+
+type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
+
+/**
+ * What may connect to a component, from the descriptions alone: its published ports (the ones users,
+ * the Ingress controller and instrumented services reach) from anywhere, and every port from the stack's
+ * components that talk to it (Grafana to Prometheus and Jaeger, Prometheus to each metrics port).
+ * Nothing else gets in; outgoing traffic is not restricted (Prometheus scrapes across the cluster).
+ */
+export function networkPolicySpec(
+  d: ComponentDescription,
+  stack: StackDescription,
+  namespaceOf: (component: ComponentDescription) => string,
+): NetworkPolicySpec {
+  const published = d.ports.filter((port) => port.hostPort !== undefined);
+  const talkers = stack.components.filter((peer) => peer.name !== d.name && peer.talksTo.includes(d.name));
+  const portsOf = (ports: ComponentDescription["ports"]) => ports.map((port) => ({ port: port.containerPort, protocol: port.protocol }));
+  return {
+    podSelector: { matchLabels: selectorLabels(stack.namePrefix, d.name) },
+    policyTypes: ["Ingress"],
+    ingress: [
+      ...(published.length > 0 ? [{ ports: portsOf(published) }] : []),
+      ...(talkers.length > 0
+        ? [
+            {
+              from: talkers.map((peer) => ({
+                podSelector: { matchLabels: selectorLabels(stack.namePrefix, peer.name) },
+                // A pod selector alone matches only the policy's own namespace.
+                ...(namespaceOf(peer) !== namespaceOf(d)
+                  ? { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespaceOf(peer) } } }
+                  : {}),
+              })),
+              ports: portsOf(d.ports),
+            },
+          ]
+        : []),
+    ],
+  };
+}

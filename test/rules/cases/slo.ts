@@ -1,0 +1,81 @@
+import type { StackConfig } from "../../../config/schema.ts";
+import { catalogMetric } from "../../../metrics/catalog/metrics.ts";
+import { runbookUrl } from "../../../rules/runbook.ts";
+import type { AlertScenario, ExpectedAlert, RuleFileTests, Series } from "./model.ts";
+import { histogram, usageCalls } from "./series.ts";
+
+/**
+ * Scenarios for the burn-rate alerts (rules/slo.ts) with the default objectives: 99% of calls succeed,
+ * 95% get their first token within 1 s. A ratio of bad events is the same in every window when it is
+ * steady, so the values the alerts print are exact.
+ */
+const SERVICE = { job: "api", instance: "api:8000" };
+const USAGE = { ...SERVICE, agent_id: "meetmind.coordinator", model: "gpt-4o", provider: "openai" };
+const TTFT_BUCKETS = catalogMetric("llm_time_to_first_token_seconds", "performance").buckets!;
+
+/** 2 calls a second, `failingPerSecond` of them failing (timing out). */
+function calls(...segments: [minutes: number, failingPerSecond: number][]): Series[] {
+  return usageCalls(USAGE, "timeout", segments);
+}
+
+/** 2 first tokens a second (seed 000), `slowPerSecond` of them after 3 s, the rest after 0.3 s. */
+function firstTokens(...segments: [minutes: number, slowPerSecond: number][]): Series[] {
+  return histogram(
+    "llm_time_to_first_token_seconds",
+    { ...SERVICE, model: "gpt-4o" },
+    TTFT_BUCKETS,
+    segments.map(([minutes, slow]) => ({
+      minutes,
+      observations: [
+        { perSecond: 2 - slow, value: 0.3 },
+        { perSecond: slow, value: 3 },
+      ],
+    })),
+  );
+}
+
+export function sloAlertTests(config: StackConfig): RuleFileTests {
+  const burning = (alert: string, what: string, late: string, allows: string) => (severity: "warning" | "critical", value: string): ExpectedAlert => ({
+    labels: { severity, job: "api" },
+    annotations: {
+      summary: `api is burning its ${what} error budget ${severity === "critical" ? "fast" : "steadily"}`,
+      description:
+        `${value} of api's LLM calls ${late} over the alert's long window; the objective allows ${allows} ` +
+        (severity === "critical" ? "(burn rates 14.4 and 6 over 1h/5m and 6h/30m)." : "(burn rates 3 and 1 over 1d/2h and 3d/6h)."),
+      runbook_url: runbookUrl(config, alert),
+    },
+  });
+  const errors = burning("LLMErrorBudgetBurn", "availability", "failed", "1%");
+  const late = burning("LLMTimeToFirstTokenBudgetBurn", "time-to-first-token", "got their first token late", "5%");
+
+  const scenarios: AlertScenario[] = [
+    // Availability, 1% budget: critical above 14.4x (1h and 5m) or 6x (6h and 30m); warning above 3x (1d and 2h) or 1x (3d and 6h).
+    { alert: "LLMErrorBudgetBurn", severities: ["critical"], kind: "fires", name: "20% of calls fail: both twins fire", series: calls([30, 0.4]), at: "20m", alerts: [errors("warning", "20%"), errors("critical", "20%")] },
+    { alert: "LLMErrorBudgetBurn", severities: ["critical"], kind: "silent", name: "5.9%, under 6x the budget: a warning only", series: calls([30, 0.118]), at: "20m", alerts: [errors("warning", "5.9%")] },
+    { alert: "LLMErrorBudgetBurn", severities: ["warning"], kind: "fires", name: "5% of calls fail", series: calls([30, 0.1]), at: "20m", alerts: [errors("warning", "5%")] },
+    { alert: "LLMErrorBudgetBurn", severities: ["warning"], kind: "silent", name: "0.9%, within the budget", series: calls([40, 0.018]), at: "30m" },
+    {
+      alert: "LLMErrorBudgetBurn",
+      severities: ["warning", "critical"],
+      kind: "resolves",
+      name: "20% for half an hour, then none: resolved once the 6-hour window is clean",
+      series: calls([30, 0.4], [390, 0]),
+      at: "410m",
+    },
+
+    // Time to first token, 5% budget: critical above 72% (1h and 5m) or 30% (6h and 30m); warning above 15% (1d and 2h) or 5% (3d and 6h).
+    { alert: "LLMTimeToFirstTokenBudgetBurn", severities: ["critical"], kind: "fires", name: "80% of first tokens late", series: firstTokens([30, 1.6]), at: "20m", alerts: [late("warning", "80%"), late("critical", "80%")] },
+    { alert: "LLMTimeToFirstTokenBudgetBurn", severities: ["critical"], kind: "silent", name: "29% late: a warning only", series: firstTokens([30, 0.58]), at: "20m", alerts: [late("warning", "29%")] },
+    { alert: "LLMTimeToFirstTokenBudgetBurn", severities: ["warning"], kind: "fires", name: "10% late: the slow burn", series: firstTokens([30, 0.2]), at: "20m", alerts: [late("warning", "10%")] },
+    { alert: "LLMTimeToFirstTokenBudgetBurn", severities: ["warning"], kind: "silent", name: "4% late, within the budget", series: firstTokens([40, 0.08]), at: "30m" },
+    {
+      alert: "LLMTimeToFirstTokenBudgetBurn",
+      severities: ["warning", "critical"],
+      kind: "resolves",
+      name: "80% late for half an hour, then none",
+      series: firstTokens([30, 1.6], [390, 0]),
+      at: "410m",
+    },
+  ];
+  return { ruleFile: "llm-slo.yml", scenarios };
+}
