@@ -70,7 +70,7 @@ beforeAll(async () => {
   trap = await NetworkTrap.start();
   project = new EngineProject("engine-lane-passphrase", trap);
   // Rendering is turned on in the stack file, as README.md ("Render the cluster stack to manifests") says.
-  project.replace(`stacks/Pulumi.${STACK}.yaml`, "    networkPolicy: false", `    render:\n      directory: ${RENDERED}\n    networkPolicy: false`);
+  project.replace(`stacks/Pulumi.${STACK}.yaml`, "  llmobs:target: kubernetes\n", `  llmobs:target: kubernetes\n  llmobs:kubernetes:\n    render:\n      directory: ${RENDERED}\n`);
   const config = stackFileConfig(STACK);
   mocked = await runProgram(
     "program/index.ts",
