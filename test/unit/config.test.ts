@@ -308,7 +308,7 @@ describe("config a user plausibly gets wrong", () => {
     const problem = onlyProblem({ llmService: { jobName: "prometheus" } });
     expect(problem.key).toBe("llmobs:llmService.jobName");
     expect(problem.message).toContain('"prometheus" is not allowed');
-    expect(problem.message).toContain("prometheus, grafana, jaeger, node-exporter, alertmanager");
+    expect(problem.message).toContain("prometheus, grafana, jaeger, jaeger-spanmetrics, node-exporter, alertmanager");
   });
 
   test("the job the cluster stack adds for annotated pods is built in there, and free on Docker", () => {
