@@ -1,16 +1,9 @@
 import type { z } from "zod";
 import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type SecretKey, type StackConfig } from "./schema.ts";
-import { CATALOG } from "../../alerts/catalog/metrics.ts";
 import { prometheusStorageProblems, resourceOrderProblems } from "./kubernetesChecks.ts";
 import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
 import { jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
 import { nodeExporterProblems } from "./nodeExporterChecks.ts";
-
-/** Bucket bounds every catalogued time-to-first-token histogram has. */
-const TTFT_BUCKET_BOUNDS = (() => {
-  const sets = CATALOG.filter((m) => /time_to_first_token/.test(m.name)).map((m) => m.buckets ?? []);
-  return sets[0]!.filter((bound) => sets.every((set) => set.includes(bound)));
-})();
 
 /** One bad config value: the key a user types, the value found, and what is allowed instead. */
 export interface ConfigProblem {
@@ -134,7 +127,10 @@ function duplicatePortProblems(rawPorts: unknown): ConfigProblem[] {
   return problems;
 }
 
-/** An objective of 100% leaves no error budget; a TTFT bound must be a bucket both vocabularies have. */
+/**
+ * An objective of 100% leaves no error budget. (Any time-to-first-token bound works: where it is no bucket
+ * bound, the share within it is interpolated; see warnings.ts.)
+ */
 function sloProblems(config: ParsedStackConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const key of ["availabilityPercent", "ttftPercent"] as const) {
@@ -145,14 +141,6 @@ function sloProblems(config: ParsedStackConfig): ConfigProblem[] {
         message: `${config.slo[key]} is not allowed; an objective must be below 100 (100% leaves no error budget to burn)`,
       });
     }
-  }
-  const bounds = TTFT_BUCKET_BOUNDS;
-  if (!bounds.includes(config.slo.ttftSeconds)) {
-    problems.push({
-      key: `${CONFIG_NAMESPACE}:slo.ttftSeconds`,
-      value: config.slo.ttftSeconds,
-      message: `${config.slo.ttftSeconds} is not allowed; it must be a bucket bound of the emitters' time-to-first-token histograms: ${bounds.join(", ")}`,
-    });
   }
   return problems;
 }

@@ -77,6 +77,12 @@ const prometheus = z.strictObject({
   evaluationInterval: formatted(prometheusDuration).default("15s"),
   retentionTime: formatted(prometheusDuration).default("15d"),
   retentionSize: formatted(prometheusSize).default("10GB"),
+  /**
+   * How often services push OTLP metrics (the OpenTelemetry SDKs' default: 60s). A series a service pushes
+   * for the first time counts from zero once Prometheus has run twice this long; before that it may be one
+   * years old that this Prometheus had not seen yet, and only its later increases count.
+   */
+  otlpPushInterval: formatted(prometheusDuration).default("60s"),
 });
 
 const grafana = z.strictObject({

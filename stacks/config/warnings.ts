@@ -2,6 +2,7 @@ import { CONFIG_NAMESPACE, type StackConfig } from "./schema.ts";
 import type { ConfigProblem } from "./parse.ts";
 import { durationSeconds, formatDuration } from "./durations.ts";
 import { scrapesPerRateWindow } from "./scrapeChecks.ts";
+import { CATALOG } from "../../alerts/catalog/metrics.ts";
 
 /** A value that is allowed but probably not what was meant: the key, the value, and why. */
 export type ConfigWarning = ConfigProblem;
@@ -95,13 +96,38 @@ function hostMemoryWarnings(config: StackConfig): ConfigWarning[] {
   ];
 }
 
+/** Every bucket bound a catalogued time-to-first-token histogram has, ascending. */
+export function firstTokenBucketBounds(): number[] {
+  const bounds = CATALOG.filter((metric) => metric.id === "ttft").flatMap((metric) => metric.buckets ?? []);
+  return [...new Set(bounds)].sort((a, b) => a - b);
+}
+
+/**
+ * A time-to-first-token bound between bucket bounds is counted by interpolation inside the bucket (see
+ * alerts/recording/rollups.ts); a bound no emitter's histogram has is interpolated for every one of them.
+ */
+function sloWarnings(config: StackConfig): ConfigWarning[] {
+  const { ttftSeconds } = config.slo;
+  if (firstTokenBucketBounds().includes(ttftSeconds)) return [];
+  const common = [0.1, 0.25, 0.5, 1, 5, 10].filter((bound) => CATALOG.filter((m) => m.id === "ttft" && m.vocabulary !== "performance").every((m) => m.buckets?.includes(bound)));
+  return [
+    {
+      key: key("slo.ttftSeconds"),
+      value: ttftSeconds,
+      message:
+        `${ttftSeconds} s is no bucket bound of any emitter's time-to-first-token histogram: every service's share of first tokens within it ` +
+        `is interpolated inside the bucket that holds it, not counted; bounds OpenLIT, vLLM and LiteLLM all have: ${common.join(", ")}`,
+    },
+  ];
+}
+
 /**
  * Legal values that are probably mistakes, each naming its key. Nothing here stops a command: the
  * preflight (so `up` and the data commands too) and `npm run render` print them, the Pulumi program logs
  * them with pulumi.log.warn.
  */
 export function configWarnings(config: StackConfig): ConfigWarning[] {
-  return [...prometheusWarnings(config), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config)];
+  return [...prometheusWarnings(config), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config), ...sloWarnings(config)];
 }
 
 export function formatWarning(warning: ConfigWarning): string {

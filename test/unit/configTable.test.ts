@@ -108,6 +108,7 @@ const WARNED: [string, Record<string, unknown>, string][] = [
   ["repeat interval shorter than group interval", { alerting: { repeatInterval: "1m" } }, "alerting.repeatInterval"],
   ["critical repeat interval shorter than group interval", { alerting: { criticalRepeatInterval: "2m" } }, "alerting.criticalRepeatInterval"],
   ["host memory threshold 100%", { thresholds: { hostMemoryPercent: 100 } }, "thresholds.hostMemoryPercent"],
+  ["a time-to-first-token bound no emitter's histogram has", { slo: { ttftSeconds: 0.8 } }, "slo.ttftSeconds"],
 ];
 
 describe("refused: each value alone, with its key, the value and what is allowed", () => {
