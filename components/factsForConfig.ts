@@ -1,5 +1,5 @@
 import type { StackFacts } from "../config/stackFacts.ts";
-import { TTFT_BUCKET_BOUNDS } from "../metrics/ttftBucketBounds.ts";
+import { TTFT_BUCKET_BOUNDS, TTFT_SHARED_BOUNDS } from "../metrics/ttftBucketBounds.ts";
 import { shortestRuleRateWindow } from "../rules/rateWindows.ts";
 import { DEFAULT_RESOURCES } from "./defaultResources.ts";
 import { PROMETHEUS_DEFAULT_STORAGE } from "./prometheus/description.ts";
@@ -11,6 +11,7 @@ import { scrapeJobNames } from "./prometheus/scrapeJobNames.ts";
  */
 export const STACK_FACTS: StackFacts = {
   ttftBucketBounds: TTFT_BUCKET_BOUNDS,
+  ttftSharedBounds: TTFT_SHARED_BOUNDS,
   defaultResources: DEFAULT_RESOURCES,
   defaultPrometheusStorage: PROMETHEUS_DEFAULT_STORAGE,
   scrapeJobNames,

@@ -45,6 +45,8 @@ export interface ComponentDescription {
   hostNetwork: boolean;
   /** Where the component serves its own Prometheus metrics, if it does. */
   metrics?: { port: number; path: string };
+  /** Metrics the component derives from what it receives (Jaeger's span metrics), scraped as their own job. */
+  derivedMetrics?: { job: string; port: number; path: string };
   /** Components this one opens connections to. */
   talksTo: ComponentName[];
   /** Reaches services on the Docker host (`host.docker.internal`), e.g. Prometheus scraping the LLM service. */

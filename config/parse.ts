@@ -103,8 +103,11 @@ function duplicatePortProblems(rawPorts: unknown): ConfigProblem[] {
   return problems;
 }
 
-/** An objective of 100% leaves no error budget; a TTFT bound must be a bucket both vocabularies have. */
-function sloProblems(config: ParsedStackConfig, facts: StackFacts): ConfigProblem[] {
+/**
+ * An objective of 100% leaves no error budget. (Any time-to-first-token bound works: where it is no bucket
+ * bound, the share within it is interpolated; see warnings.ts.)
+ */
+function sloProblems(config: ParsedStackConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const key of ["availabilityPercent", "ttftPercent"] as const) {
     if (config.slo[key] >= 100) {
@@ -114,14 +117,6 @@ function sloProblems(config: ParsedStackConfig, facts: StackFacts): ConfigProble
         message: `${config.slo[key]} is not allowed; an objective must be below 100 (100% leaves no error budget to burn)`,
       });
     }
-  }
-  const bounds = facts.ttftBucketBounds;
-  if (!bounds.includes(config.slo.ttftSeconds)) {
-    problems.push({
-      key: `${CONFIG_NAMESPACE}:slo.ttftSeconds`,
-      value: config.slo.ttftSeconds,
-      message: `${config.slo.ttftSeconds} is not allowed; it must be a bucket bound of the emitters' time-to-first-token histograms: ${bounds.join(", ")}`,
-    });
   }
   return problems;
 }
@@ -174,7 +169,7 @@ export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackC
       ...prometheusStorageProblems(config, facts),
       ...duplicatePortProblems(raw.values["ports"]),
       ...thresholdOrderProblems(config),
-      ...sloProblems(config, facts),
+      ...sloProblems(config),
       ...jobNameProblems(config, facts),
       ...scrapeIntervalProblems(config, facts),
       ...nodeExporterProblems(config),

@@ -88,6 +88,12 @@ const prometheus = z.strictObject({
   evaluationInterval: formatted(prometheusDuration).default("15s"),
   retentionTime: formatted(prometheusDuration).default("15d"),
   retentionSize: formatted(prometheusSize).default("10GB"),
+  /**
+   * How often services push OTLP metrics (the OpenTelemetry SDKs' default: 60s). A series a service pushes
+   * for the first time counts from zero once Prometheus has run twice this long; before that it may be one
+   * years old that this Prometheus had not seen yet, and only its later increases count.
+   */
+  otlpPushInterval: formatted(prometheusDuration).default("60s"),
 });
 describeKeys(prometheus, {
   scrapeInterval:
@@ -95,6 +101,8 @@ describeKeys(prometheus, {
   evaluationInterval: "Prometheus duration above zero; longer than the scrape interval warns",
   retentionTime: "how long Prometheus keeps samples: a Prometheus duration above zero",
   retentionSize: "how much Prometheus keeps: an integer and `B`, `KB`, `MB`, `GB`, `TB`, `PB`, `EB`",
+  otlpPushInterval:
+    "how often your services push OTLP metrics (the OpenTelemetry SDKs' default is `60s`); a pushed series new to Prometheus counts from zero once Prometheus has run twice this long",
 });
 
 const grafana = z.strictObject({
@@ -216,7 +224,8 @@ const slo = z.strictObject({
 });
 describeKeys(slo, {
   availabilityPercent: "share of calls that succeed (error-budget burn alerts)",
-  ttftSeconds: "a first token within this many seconds is good; it must be a bucket bound every TTFT histogram of the catalog has",
+  ttftSeconds:
+    "a first token within this many seconds is good; at a bucket bound of an emitter's TTFT histogram it is counted, elsewhere interpolated inside the bucket that holds it (a warning says so); bounds OpenLIT, vLLM and LiteLLM all have",
   ttftPercent: "share of calls whose first token is good",
 });
 

@@ -11,8 +11,10 @@ export type ResourceQuantities = Required<NonNullable<KubernetesConfig["resource
  * descriptions, and every reader of a stack's config passes them in.
  */
 export interface StackFacts {
-  /** Bucket bounds every catalogued time-to-first-token histogram has: the TTFT objective must be one of them. */
+  /** Every bucket bound a catalogued time-to-first-token histogram has, ascending: a TTFT objective elsewhere is interpolated. */
   ttftBucketBounds: readonly number[];
+  /** The bounds every time-to-first-token histogram of the GenAI, vLLM and LiteLLM emitters has, ascending. */
+  ttftSharedBounds: readonly number[];
   /** Each component's requests and limits; an override of one side is judged against the other side's default. */
   defaultResources: Record<ComponentName, ResourceQuantities>;
   /** The size of Prometheus' data volume when kubernetes.storage.prometheus is unset. */

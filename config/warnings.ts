@@ -97,6 +97,24 @@ function hostMemoryWarnings(config: StackConfig): ConfigWarning[] {
 }
 
 /**
+ * A time-to-first-token bound between bucket bounds is counted by interpolation inside the bucket (see
+ * rules/recording/rollups.ts); a bound no emitter's histogram has is interpolated for every one of them.
+ */
+function sloWarnings(config: StackConfig, facts: StackFacts): ConfigWarning[] {
+  const { ttftSeconds } = config.slo;
+  if (facts.ttftBucketBounds.includes(ttftSeconds)) return [];
+  return [
+    {
+      key: key("slo.ttftSeconds"),
+      value: ttftSeconds,
+      message:
+        `${ttftSeconds} s is no bucket bound of any emitter's time-to-first-token histogram: every service's share of first tokens within it ` +
+        `is interpolated inside the bucket that holds it, not counted; bounds OpenLIT, vLLM and LiteLLM all have: ${facts.ttftSharedBounds.join(", ")}`,
+    },
+  ];
+}
+
+/**
  * Rendered Secrets carry their values in plain text, readable by whoever reads the directory or the git
  * repository it is committed to; asking for them without a directory changes nothing.
  */
@@ -122,7 +140,7 @@ function renderSecretsWarnings(config: StackConfig): ConfigWarning[] {
  * them with pulumi.log.warn.
  */
 export function configWarnings(config: StackConfig, facts: StackFacts): ConfigWarning[] {
-  return [...prometheusWarnings(config, facts), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config), ...renderSecretsWarnings(config)];
+  return [...prometheusWarnings(config, facts), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config), ...renderSecretsWarnings(config), ...sloWarnings(config, facts)];
 }
 
 export function formatWarning(warning: ConfigWarning): string {

@@ -1,42 +1,57 @@
-import { CANONICAL_LABELS } from "./canonical.ts";
+/** Small PromQL builders the recording rules, alerts and dashboards share. */
 
-/** `sum by (<canonical labels>, ...extra) (expr)` */
-export function sumByCanonical(expr: string, ...extra: string[]): string {
-  return `sum by (${[...CANONICAL_LABELS, ...extra].join(", ")}) (${expr})`;
+/** `sum by (labels) (expr)` */
+export function sumBy(labels: readonly string[], expr: string): string {
+  return `sum by (${labels.join(", ")}) (${expr})`;
 }
 
-function labelReplace(expr: string, target: string, replacement: string, source: string, regex: string): string {
-  return `label_replace(${expr}, "${target}", "${replacement}", "${source}", "${regex}")`;
+function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
+export function labelReplace(expr: string, target: string, replacement: string, source: string, regex: string): string {
+  return `label_replace(${expr}, ${quote(target)}, ${quote(replacement)}, ${quote(source)}, ${quote(regex)})`;
+}
+
+/** Sets `target` to a fixed value on every series. */
+export function setLabel(expr: string, target: string, value: string): string {
+  return labelReplace(expr, target, value, "", "");
+}
+
+/** Sets `target` to `source`'s value where `source` is not empty (a later copy wins over an earlier one). */
+export function copyLabel(expr: string, target: string, source: string): string {
+  return labelReplace(expr, target, "$1", source, "(.+)");
+}
+
+/** `target` = the sources' values joined with `separator`. */
+export function joinLabels(expr: string, target: string, separator: string, ...sources: string[]): string {
+  return `label_join(${expr}, ${quote(target)}, ${quote(separator)}, ${sources.map(quote).join(", ")})`;
 }
 
 /**
- * Renames the OpenTelemetry GenAI labels to the canonical ones: gen_ai_request_model -> model, the provider
- * from gen_ai_provider_name (older emitters: gen_ai_system; the newer name wins when both are set), and
- * gen_ai_agent_name -> agent_id where an emitter sets it.
+ * Bucket bounds as one spelling: exporters write le="1", Prometheus 3 stores a scraped "1" as "1.0", OTLP
+ * writes its own; "1.0" becomes "1", so buckets of one bound add up.
  */
-export function fromGenAiLabels(expr: string): string {
-  let mapped = labelReplace(expr, "model", "$1", "gen_ai_request_model", "(.+)");
-  mapped = labelReplace(mapped, "provider", "$1", "gen_ai_system", "(.+)");
-  mapped = labelReplace(mapped, "provider", "$1", "gen_ai_provider_name", "(.+)");
-  return labelReplace(mapped, "agent_id", "$1", "gen_ai_agent_name", "(.+)");
+export function normalizedLe(expr: string): string {
+  return labelReplace(expr, "le", "$1", "le", "(.+)\\.0");
 }
 
-/** Sets `target` to `value` on series whose `source` label matches `regex`. */
-export function mapLabel(expr: string, target: string, value: string, source: string, regex: string): string {
-  return labelReplace(expr, target, value, source, regex);
+/** The first expression's series, then each next one's for label sets not yet there: one form read once. */
+export function preferFirst(exprs: readonly string[]): string {
+  return exprs.length === 1 ? exprs[0]! : exprs.map((expr) => `(${expr})`).join(" or ");
 }
 
-/** a / b, without the NaN and +Inf samples a zero denominator would record. */
+/** a / b, without the NaN and +Inf samples a zero denominator would give. */
 export function ratio(numerator: string, denominator: string): string {
   return `${numerator} / (${denominator} > 0)`;
 }
 
-/**
- * The total over a window of a per-second series recorded every `evaluationSeconds`: each sample stands
- * for that many seconds, so their sum times the interval is the increase. Cheap on recorded series,
- * where `increase()` over the raw counters would read every raw sample, and right for series that
- * appeared part-way through the window (an average would not be).
- */
-export function totalOver(rateExpr: string, window: string, evaluationSeconds: number): string {
-  return `sum_over_time(${rateExpr}[${window}]) * ${evaluationSeconds}`;
+/** The sum of a recorded increase over a window: the counters' total increase in it. */
+export function totalOver(increase: string, window: string): string {
+  return `sum_over_time(${increase}[${window}])`;
+}
+
+/** Per second over a window, from a recorded increase: its total in the window divided by the window. */
+export function ratePerSecond(increase: string, window: string, windowSeconds: number): string {
+  return `${totalOver(increase, window)} / ${windowSeconds}`;
 }

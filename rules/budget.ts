@@ -1,7 +1,6 @@
 import type { StackConfig } from "../config/schema.ts";
-import { durationSeconds } from "../config/durations.ts";
 import type { RuleGroup } from "./model.ts";
-import { SERIES } from "../metrics/canonical.ts";
+import { SERIES, SERVICE_SERIES } from "../metrics/canonical.ts";
 import { totalOver } from "../metrics/promql.ts";
 import { BUDGET_ALERTS } from "./names.ts";
 import { runbookUrl } from "./runbook.ts";
@@ -9,13 +8,14 @@ import { twinAlerts } from "./twins.ts";
 
 /**
  * Spend against the daily budget (seed 004). "Daily" is the last 24 hours, so the alert means the same at
- * any hour; the projection extrapolates the last hour's spend to 24 hours.
+ * any hour; the projection extrapolates the last hour's spend to 24 hours. Budgets an emitter keeps itself
+ * (LiteLLM's per team and per key) alert when little of them is left.
  */
 export function budgetAlertRules(config: StackConfig): RuleGroup {
   const { dailyBudgetUsd: budget, budgetWarningPercent: warningPercent } = config.thresholds;
-  const every = durationSeconds(config.prometheus.evaluationInterval);
-  const spent24h = `sum(${totalOver(SERIES.cost, "24h", every)})`;
-  const projected = `sum(${totalOver(SERIES.cost, "1h", every)}) * 24`;
+  const spent24h = `sum(${totalOver(SERVICE_SERIES.cost, "24h")})`;
+  const projected = `sum(${totalOver(SERVICE_SERIES.cost, "1h")}) * 24`;
+  const leftShare = `${SERIES.budgetRemaining} / on (job, budget) (${SERIES.budget} > 0)`;
   return {
     name: "llmobs-llm-budget",
     rules: [
@@ -45,6 +45,21 @@ export function budgetAlertRules(config: StackConfig): RuleGroup {
           runbook_url: runbookUrl(config, BUDGET_ALERTS.projectedOverBudget),
         },
       },
+      ...twinAlerts(
+        {
+          alert: BUDGET_ALERTS.emitterBudget,
+          for: "5m",
+          annotations: {
+            summary: "{{ $labels.job }}: the {{ $labels.budget }} budget is nearly or fully spent",
+            description:
+              "{{ $value | humanizePercentage }} of {{ $labels.job }}'s {{ $labels.budget }} budget is left " +
+              `(warning from ${warningPercent}% spent, critical when all of it is).`,
+            runbook_url: runbookUrl(config, BUDGET_ALERTS.emitterBudget),
+          },
+        },
+        `${leftShare} < ${Number((1 - warningPercent / 100).toFixed(6))}`,
+        `${leftShare} <= 0`,
+      ),
     ],
   };
 }

@@ -1,11 +1,12 @@
 import type { StackConfig } from "../config/schema.ts";
 import type { AlertingRule, RuleGroup } from "./model.ts";
-import { SERIES } from "../metrics/canonical.ts";
+import { RATE_WINDOW, SERIES, SERVICE_SERIES } from "../metrics/canonical.ts";
+import { totalOver } from "../metrics/promql.ts";
 import { runbookUrl } from "./runbook.ts";
 import { twinAlerts } from "./twins.ts";
 
-/** Below one call a minute a single failure is a large share; rate alerts wait for real traffic. */
-export const MIN_CALLS_PER_SECOND = "(1 / 60)";
+/** Below one call a minute a single failure is a large share; rate alerts wait for real traffic: 5 calls in the 5-minute window. */
+export const MIN_CALLS_PER_WINDOW = 5;
 
 /**
  * Alerts on LLM calls (seeds 000 and 004), all on the canonical series so every vocabulary triggers them,
@@ -17,15 +18,19 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
   const byJobModel = "job, model";
   const byJobModelProvider = "job, model, provider";
   const speed = `avg by (${byJobModel}) (${SERIES.tokenSpeed})`;
-  const p95 = `histogram_quantile(0.95, sum by (${byJobModel}, le) (${SERIES.durationBuckets}))`;
-  const p99 = `histogram_quantile(0.99, sum by (${byJobModel}, le) (${SERIES.durationBuckets}))`;
-  const calls = `sum by (${byJobModelProvider}) (${SERIES.requests()})`;
+  const within = (series: string) => totalOver(series, RATE_WINDOW);
+  // A quantile in a histogram's open top bucket reads as its highest finite bound (prometheus_client's
+  // default buckets end at 10 s), so latency thresholds compare with >=: a bound equal to the threshold fires.
+  const quantile = (q: number) => `histogram_quantile(${q}, sum by (${byJobModel}, le) (${within(SERIES.durationBuckets)}))`;
+  const p95 = quantile(0.95);
+  const p99 = quantile(0.99);
+  const calls = `sum by (${byJobModelProvider}) (${within(SERIES.requests)})`;
   // Comparisons bind tighter than `and`: "ratio > x and on (...) traffic >= y" keeps the ratio as the value.
   const errorRatio = (op: string) =>
-    `sum by (${byJobModelProvider}) (${SERIES.errors()}) / ${calls} ${op} and on (${byJobModelProvider}) ${calls} >= ${MIN_CALLS_PER_SECOND}`;
-  const serviceCalls = `sum by (job) (${SERIES.requests()})`;
-  const hits = `sum by (job) (${SERIES.cacheHits})`;
-  const lookups = `(${hits} + sum by (job) (${SERIES.cacheMisses}))`;
+    `sum by (${byJobModelProvider}) (${within(SERIES.errors)}) / ${calls} ${op} and on (${byJobModelProvider}) ${calls} >= ${MIN_CALLS_PER_WINDOW}`;
+  const serviceCalls = `sum by (job) (${within(SERVICE_SERIES.requests)})`;
+  const hits = `sum by (job) (${within(SERIES.cacheHits)})`;
+  const lookups = `(${hits} + sum by (job) (${within(SERIES.cacheMisses)}))`;
 
   const rules: AlertingRule[] = [
     ...twinAlerts(
@@ -51,12 +56,12 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
           summary: "{{ $labels.model }} calls are slow",
           description:
             "95% of {{ $labels.model }} calls ({{ $labels.job }}) take up to {{ $value | printf \"%.2f\" }}s, for 10 minutes " +
-            `(slow above ${t.slowRequestSeconds}s, critical above ${t.criticalRequestSeconds}s).`,
+            `(slow from ${t.slowRequestSeconds}s, critical from ${t.criticalRequestSeconds}s; a histogram whose buckets end there reads its last bound).`,
           runbook_url: runbookUrl(config, "LLMRequestsSlow"),
         },
       },
-      `${p95} > ${t.slowRequestSeconds}`,
-      `${p95} > ${t.criticalRequestSeconds}`,
+      `${p95} >= ${t.slowRequestSeconds}`,
+      `${p95} >= ${t.criticalRequestSeconds}`,
     ),
     ...twinAlerts(
       {
@@ -75,7 +80,7 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
     ),
     {
       alert: "LLMSuccessRateLow",
-      expr: `(1 - sum by (job) (${SERIES.errors()}) / ${serviceCalls}) < ${t.successRatePercent / 100} and on (job) ${serviceCalls} >= ${MIN_CALLS_PER_SECOND}`,
+      expr: `(1 - sum by (job) (${within(SERVICE_SERIES.errors)}) / ${serviceCalls}) < ${t.successRatePercent / 100} and on (job) ${serviceCalls} >= ${MIN_CALLS_PER_WINDOW}`,
       for: "15m",
       labels: { severity: "warning" },
       annotations: {
@@ -86,18 +91,18 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
     },
     {
       alert: "LLMLatencyP99High",
-      expr: `${p99} > ${t.p99LatencySeconds}`,
+      expr: `${p99} >= ${t.p99LatencySeconds}`,
       for: "10m",
       labels: { severity: "warning" },
       annotations: {
-        summary: "{{ $labels.model }} p99 latency is above " + `${t.p99LatencySeconds}s`,
+        summary: "{{ $labels.model }} p99 latency is at or above " + `${t.p99LatencySeconds}s`,
         description: `The slowest 1% of {{ $labels.model }} calls ({{ $labels.job }}) take {{ $value | printf "%.2f" }}s or more, for 10 minutes (objective ${t.p99LatencySeconds}s).`,
         runbook_url: runbookUrl(config, "LLMLatencyP99High"),
       },
     },
     {
       alert: "LLMCacheHitRateLow",
-      expr: `${hits} / ${lookups} < ${t.cacheHitRatePercent / 100} and on (job) ${lookups} >= ${MIN_CALLS_PER_SECOND}`,
+      expr: `${hits} / ${lookups} < ${t.cacheHitRatePercent / 100} and on (job) ${lookups} >= ${MIN_CALLS_PER_WINDOW}`,
       for: "30m",
       labels: { severity: "info" },
       annotations: {

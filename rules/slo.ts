@@ -1,7 +1,13 @@
 import type { StackConfig } from "../config/schema.ts";
 import type { AlertingRule, RecordingRule, RuleGroup } from "./model.ts";
-import { SERIES, type Window } from "../metrics/canonical.ts";
+import { SERIES, SERVICE_SERIES } from "../metrics/canonical.ts";
+import { leOf } from "./recording/rollups.ts";
+import { totalOver } from "../metrics/promql.ts";
 import { runbookUrl } from "./runbook.ts";
+
+/** The windows the burn-rate alerts compare. */
+export const SLO_WINDOWS = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"] as const;
+export type Window = (typeof SLO_WINDOWS)[number];
 
 /**
  * Multi-window, multi-burn-rate alerts (Google SRE workbook, "Alerting on SLOs"): a burn rate of 1 spends
@@ -19,18 +25,9 @@ const BURNS = {
   ],
 } as const satisfies Record<string, { long: Window; short: Window; burn: number }[]>;
 
-const SLO_WINDOWS: Window[] = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"];
-
-/** The ratio of bad to all events over a window, per service, from the 5-minute recorded rates. */
-function badRatio(bad: string, all: string, window: Window): string {
-  if (window === "5m") return `sum by (job) (${bad}) / (sum by (job) (${all}) > 0)`;
-  return `sum by (job) (sum_over_time(${bad}[${window}])) / (sum by (job) (sum_over_time(${all}[${window}])) > 0)`;
-}
-
-/** A bucket bound as the emitters write it: le="1" or le="1.0". */
-function leMatcher(seconds: number): string {
-  const text = String(seconds);
-  return `le=~"${text.replace(".", "\\\\.")}${Number.isInteger(seconds) ? "(\\\\.0+)?" : "0*"}"`;
+/** The share of bad events over a window, per service, from the per-service increases. */
+function badShare(bad: string, all: string, window: Window): string {
+  return `${totalOver(bad, window)} / (${totalOver(all, window)} > 0)`;
 }
 
 export const SLO_SERIES = {
@@ -38,7 +35,7 @@ export const SLO_SERIES = {
   slowFirstToken: (window: Window) => `job:llm_time_to_first_token_slow:ratio_rate${window}`,
 };
 
-function burnAlerts(config: StackConfig, alert: string, series: (w: Window) => string, budget: number, what: string): AlertingRule[] {
+function burnAlerts(config: StackConfig, alert: string, series: (w: Window) => string, budget: number, what: string, note = ""): AlertingRule[] {
   return (["critical", "warning"] as const).map((severity) => ({
     alert,
     expr: BURNS[severity]
@@ -51,27 +48,53 @@ function burnAlerts(config: StackConfig, alert: string, series: (w: Window) => s
       description:
         `{{ $value | humanizePercentage }} of {{ $labels.job }}'s LLM calls ${what === "availability" ? "failed" : "got their first token late"} ` +
         `over the alert's long window; the objective allows ${Number((budget * 100).toFixed(4))}% ` +
-        `(burn rates ${BURNS[severity].map((b) => b.burn).join(" and ")} over ${BURNS[severity].map((b) => `${b.long}/${b.short}`).join(" and ")}).`,
+        `(burn rates ${BURNS[severity].map((b) => b.burn).join(" and ")} over ${BURNS[severity].map((b) => `${b.long}/${b.short}`).join(" and ")}).${note}`,
       runbook_url: runbookUrl(config, alert),
     },
   }));
 }
 
-/** The SLO ratios every window needs, recorded once. */
+/**
+ * The SLO ratios every window needs, recorded once. First tokens within the objective are counted per
+ * histogram and interpolated inside a bucket where the objective is no bucket bound (rollups.ts).
+ */
 export function sloRecordingRules(config: StackConfig): RuleGroup {
-  const ttft = SERIES.ttftBuckets();
-  const slowFirstToken = (window: Window) => {
-    const all = `${ttft}{le="+Inf"}`;
-    const good = `${ttft}{${leMatcher(config.slo.ttftSeconds)}}`;
-    return window === "5m"
-      ? `1 - sum by (job) (${good}) / (sum by (job) (${all}) > 0)`
-      : `1 - sum by (job) (sum_over_time(${good}[${window}])) / (sum by (job) (sum_over_time(${all}[${window}])) > 0)`;
-  };
   const rules: RecordingRule[] = [
-    ...SLO_WINDOWS.map((window) => ({ record: SLO_SERIES.errors(window), expr: badRatio(SERIES.errors(), SERIES.requests(), window) })),
-    ...SLO_WINDOWS.map((window) => ({ record: SLO_SERIES.slowFirstToken(window), expr: slowFirstToken(window) })),
+    ...SLO_WINDOWS.map((window) => ({ record: SLO_SERIES.errors(window), expr: badShare(SERVICE_SERIES.errors, SERVICE_SERIES.requests, window) })),
+    ...SLO_WINDOWS.map((window) => ({
+      record: SLO_SERIES.slowFirstToken(window),
+      expr: `1 - ${badShare(SERVICE_SERIES.firstTokensWithinObjective, SERVICE_SERIES.firstTokens, window)}`,
+    })),
   ];
   return { name: "llmobs-slo-ratios", interval: config.prometheus.evaluationInterval, rules };
+}
+
+/** How long a histogram must lack the objective's bound before the info alert names it. */
+const MISSING_BOUND_FOR = "10m";
+
+/**
+ * The histograms whose buckets cannot count the time-to-first-token objective exactly: the bound is none of
+ * their bucket bounds, so their share is interpolated inside a bucket (coarse ones, such as the OpenTelemetry
+ * SDKs' default 0-5 s, make that a rough guess). An info alert names each, with its bucket count.
+ */
+function interpolatedObjectiveAlert(config: StackConfig): AlertingRule {
+  const bound = config.slo.ttftSeconds;
+  const ttft = SERIES.ttftBuckets;
+  const labels = "job, model, provider";
+  return {
+    alert: "LLMTimeToFirstTokenObjectiveInterpolated",
+    expr: `count by (${labels}) (${ttft}{le!="+Inf"}) unless on (${labels}) ${ttft}{le="${leOf(bound)}"}`,
+    for: MISSING_BOUND_FOR,
+    labels: { severity: "info" },
+    annotations: {
+      summary: `{{ $labels.job }}: the {{ $labels.model }} time-to-first-token histogram has no bucket at ${bound}s`,
+      description:
+        `None of the {{ $value }} bucket bounds of {{ $labels.job }}'s time-to-first-token histogram for {{ $labels.model }} is ${bound}s, ` +
+        "the objective's bound: its share of first tokens within the objective is interpolated inside the bucket that holds the bound, " +
+        `so the time-to-first-token burn alerts read an estimate. Give the histogram a bucket bound at ${bound}s (an explicit bucket boundaries view or advice in the emitter).`,
+      runbook_url: runbookUrl(config, "LLMTimeToFirstTokenObjectiveInterpolated"),
+    },
+  };
 }
 
 export function sloAlertRules(config: StackConfig): RuleGroup {
@@ -81,7 +104,15 @@ export function sloAlertRules(config: StackConfig): RuleGroup {
     name: "llmobs-slo",
     rules: [
       ...burnAlerts(config, "LLMErrorBudgetBurn", SLO_SERIES.errors, availabilityBudget, "availability"),
-      ...burnAlerts(config, "LLMTimeToFirstTokenBudgetBurn", SLO_SERIES.slowFirstToken, ttftBudget, "time-to-first-token"),
+      ...burnAlerts(
+        config,
+        "LLMTimeToFirstTokenBudgetBurn",
+        SLO_SERIES.slowFirstToken,
+        ttftBudget,
+        "time-to-first-token",
+        ` First tokens within ${config.slo.ttftSeconds}s are counted from each histogram's buckets, interpolated inside a bucket where ${config.slo.ttftSeconds}s is no bucket bound (LLMTimeToFirstTokenObjectiveInterpolated names those).`,
+      ),
+      interpolatedObjectiveAlert(config),
     ],
   };
 }

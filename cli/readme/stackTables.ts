@@ -1,7 +1,7 @@
 import { DEFAULT_RESOURCES } from "../../components/defaultResources.ts";
 import { PINNED_IMAGES } from "../../components/images.ts";
 import type { StackDescription } from "../../components/types.ts";
-import { TTFT_BUCKET_BOUNDS } from "../../metrics/ttftBucketBounds.ts";
+import { TTFT_SHARED_BOUNDS } from "../../metrics/ttftBucketBounds.ts";
 import { configTable } from "./configTable.ts";
 import { code, markdownTable } from "./markdownTable.ts";
 
@@ -41,6 +41,6 @@ export function stackConfigTable(stack: StackDescription): string {
   const sizes = stack.components.flatMap((component) => (component.data ? [`${component.title} ${code(component.data.size)}`] : []));
   return configTable({
     defaults: { "kubernetes.storage": sizes.join(", ") },
-    notes: { "slo.ttftSeconds": `: ${TTFT_BUCKET_BOUNDS.join(", ")}` },
+    notes: { "slo.ttftSeconds": `: ${TTFT_SHARED_BOUNDS.join(", ")}` },
   });
 }

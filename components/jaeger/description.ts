@@ -2,13 +2,20 @@ import type { DescribeContext } from "../context.ts";
 import type { ComponentDescription, Resources } from "../types.ts";
 import { describeComponent } from "../describeComponent.ts";
 import { JAEGER_PORTS, renderJaegerConfig } from "./jaegerConfig.ts";
+import { PROMETHEUS_PORT } from "../prometheus/description.ts";
 
 // The image declares /tmp as its volume and runs as uid 10001; a volume mounted there is writable by it.
 const DATA_DIR = "/tmp";
 
+/** The scrape job of the metrics Jaeger derives from spans. */
+export const SPAN_METRICS_JOB = "jaeger-spanmetrics";
+
 export const JAEGER_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" };
 
-/** Jaeger v2: traces over OTLP (and the v1 collector endpoint), kept in Badger on a volume. */
+/**
+ * Jaeger v2: traces over OTLP (and the v1 collector endpoint), kept in Badger on a volume; the metrics it
+ * derives from them are scraped by Prometheus and shown in its Monitor tab.
+ */
 export function describeJaeger(ctx: DescribeContext): ComponentDescription {
   const { config } = ctx;
   return describeComponent(ctx, "jaeger", {
@@ -54,10 +61,16 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
         purpose: "Jaeger's own metrics",
         url: { scheme: "http", path: "/metrics" },
       },
+      {
+        name: "span-metrics",
+        containerPort: JAEGER_PORTS.spanMetrics,
+        purpose: "metrics derived from the spans (calls, errors, latency), for Prometheus",
+        url: { scheme: "http", path: "/metrics" },
+      },
     ],
     ui: "ui",
     data: { mountPath: DATA_DIR, size: "10Gi" },
-    configFiles: [{ path: "config.yaml", mountPath: "/etc/jaeger/config.yaml", content: renderJaegerConfig(config, DATA_DIR) }],
+    configFiles: [{ path: "config.yaml", mountPath: "/etc/jaeger/config.yaml", content: renderJaegerConfig(config, DATA_DIR, `http://${ctx.peer("prometheus", PROMETHEUS_PORT)}`) }],
     healthCheck: {
       port: JAEGER_PORTS.health,
       path: "/status",
@@ -67,5 +80,8 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
     resources: JAEGER_RESOURCES,
     runAs: { user: 10001, group: 10001 },
     metrics: { port: JAEGER_PORTS.metrics, path: "/metrics" },
+    derivedMetrics: { job: SPAN_METRICS_JOB, port: JAEGER_PORTS.spanMetrics, path: "/metrics" },
+    // The Monitor tab reads the span metrics back from Prometheus.
+    talksTo: ["prometheus"],
   });
 }

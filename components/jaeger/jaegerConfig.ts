@@ -1,4 +1,5 @@
 import type { StackConfig } from "../../config/schema.ts";
+import { SPAN_METRICS, SPAN_METRICS_PREFIX } from "../../metrics/catalog/spanMetrics.ts";
 import { generatedYaml } from "../generatedYaml.ts";
 
 export const JAEGER_PORTS = {
@@ -9,14 +10,29 @@ export const JAEGER_PORTS = {
   collectorThriftHttp: 14268,
   health: 13133,
   metrics: 8888,
+  /** The span metrics (calls, errors and latency per service, operation, model and provider), for Prometheus. */
+  spanMetrics: 8889,
 } as const;
+
+/** The metrics store the Monitor tab reads: the span metrics, back from Prometheus. */
+const METRIC_STORE = "prometheus_store";
+
+/** Seconds as a Go duration: 0.25 -> "250ms", 2.5 -> "2.5s". */
+function goDuration(seconds: number): string {
+  return seconds < 1 ? `${Math.round(seconds * 1000)}ms` : `${seconds}s`;
+}
 
 /**
  * Jaeger v2 is an OpenTelemetry Collector distribution configured by one YAML file: OTLP (gRPC and HTTP)
  * plus the `jaeger` receiver's thrift_http protocol, which keeps http://localhost:14268/api/traces working
  * for clients of Jaeger v1's collector; traces go to Badger under `dataDir`.
+ *
+ * Every span also feeds the spanmetrics connector, whose calls and durations (by service, operation, kind,
+ * status and the GenAI attributes) the Prometheus exporter serves for Prometheus to scrape: errors for
+ * services whose metrics record no failed calls. The Monitor tab reads the same series back from
+ * Prometheus at `prometheusUrl`.
  */
-export function renderJaegerConfig(config: StackConfig, dataDir: string): string {
+export function renderJaegerConfig(config: StackConfig, dataDir: string, prometheusUrl: string): string {
   const listen = (port: number) => `0.0.0.0:${port}`;
   const document = {
     service: {
@@ -25,7 +41,11 @@ export function renderJaegerConfig(config: StackConfig, dataDir: string): string
         traces: {
           receivers: ["otlp", "jaeger"],
           processors: ["batch"],
-          exporters: ["jaeger_storage_exporter"],
+          exporters: ["jaeger_storage_exporter", "spanmetrics"],
+        },
+        "metrics/spanmetrics": {
+          receivers: ["spanmetrics"],
+          exporters: ["prometheus"],
         },
       },
       telemetry: {
@@ -40,7 +60,7 @@ export function renderJaegerConfig(config: StackConfig, dataDir: string): string
     extensions: {
       healthcheckv2: { use_v2: true, http: { endpoint: listen(JAEGER_PORTS.health) } },
       // The UI and query API listen on :16686 (all interfaces) by default.
-      jaeger_query: { storage: { traces: "badger_store" } },
+      jaeger_query: { storage: { traces: "badger_store", metrics: METRIC_STORE } },
       jaeger_storage: {
         backends: {
           badger_store: {
@@ -51,6 +71,27 @@ export function renderJaegerConfig(config: StackConfig, dataDir: string): string
             },
           },
         },
+        metric_backends: {
+          [METRIC_STORE]: {
+            prometheus: {
+              endpoint: prometheusUrl,
+              metric_namespace: SPAN_METRICS_PREFIX,
+              latency_unit: SPAN_METRICS.durationUnit,
+              normalize_calls: true,
+              normalize_duration: true,
+            },
+          },
+        },
+      },
+    },
+    connectors: {
+      spanmetrics: {
+        namespace: SPAN_METRICS.namespace,
+        dimensions: SPAN_METRICS.dimensions.map((name) => ({ name })),
+        histogram: { unit: SPAN_METRICS.durationUnit, explicit: { buckets: SPAN_METRICS.durationBuckets.map(goDuration) } },
+        // Fresh at every scrape, and a model no longer called stops being exported after a while.
+        metrics_flush_interval: config.prometheus.scrapeInterval,
+        metrics_expiration: "1h",
       },
     },
     receivers: {
@@ -63,7 +104,10 @@ export function renderJaegerConfig(config: StackConfig, dataDir: string): string
       jaeger: { protocols: { thrift_http: { endpoint: listen(JAEGER_PORTS.collectorThriftHttp) } } },
     },
     processors: { batch: {} },
-    exporters: { jaeger_storage_exporter: { trace_storage: "badger_store" } },
+    exporters: {
+      jaeger_storage_exporter: { trace_storage: "badger_store" },
+      prometheus: { endpoint: listen(JAEGER_PORTS.spanMetrics) },
+    },
   };
   return generatedYaml("stacks/files/jaegerConfig.ts", document);
 }

@@ -32,17 +32,14 @@ export function describePrometheus(
       // Itself on loopback: through its own Service it would be hairpin traffic, which some clusters drop.
       { component: "prometheus", address: ctx.loopback(PROMETHEUS_PORT), port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
       ...peers.flatMap((peer) =>
-        peer.metrics
-          ? [
-              {
-                component: peer.name,
-                address: peer.hostNetwork ? ctx.hostAddress(peer.metrics.port) : ctx.peer(peer.name, peer.metrics.port),
-                port: peer.metrics.port,
-                metricsPath: peer.metrics.path,
-                perNode: peer.perNode,
-              },
-            ]
-          : [],
+        [...(peer.metrics ? [{ job: peer.name, ...peer.metrics }] : []), ...(peer.derivedMetrics ? [peer.derivedMetrics] : [])].map((metrics) => ({
+          component: peer.name,
+          ...(metrics.job !== peer.name ? { job: metrics.job } : {}),
+          address: peer.hostNetwork ? ctx.hostAddress(metrics.port) : ctx.peer(peer.name, metrics.port),
+          port: metrics.port,
+          metricsPath: metrics.path,
+          perNode: peer.perNode,
+        })),
       ),
     ],
     ...(hasAlertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),

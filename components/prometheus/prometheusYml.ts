@@ -7,6 +7,8 @@ import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 /** The ports the stack's own components expose metrics on, scraped by Prometheus. */
 export interface SelfScrapeTarget {
   component: ComponentName;
+  /** The job name, where it is not the component's (a component's second endpoint). */
+  job?: string;
   /** host:port Prometheus scrapes where it is one address (always on Docker). */
   address: string;
   /** The metrics port, which picks the discovered per-node pods' target on Kubernetes. */
@@ -59,7 +61,7 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
         onKubernetes && target.perNode
           ? perNodePodJob(ctx, target)
           : {
-              job_name: target.component,
+              job_name: target.job ?? target.component,
               metrics_path: target.metricsPath,
               static_configs: [{ targets: [target.address] }],
             },
@@ -76,7 +78,7 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
 function perNodePodJob(ctx: DescribeContext, target: SelfScrapeTarget) {
   const namespace = privilegedNamespace(ctx.config.kubernetes);
   return {
-    job_name: target.component,
+    job_name: target.job ?? target.component,
     metrics_path: target.metricsPath,
     kubernetes_sd_configs: [
       {

@@ -33,6 +33,8 @@ export interface PanelBasics {
   min?: number;
   max?: number;
   decimals?: number;
+  /** What the panel shows when its queries return nothing: which emitters lack what it needs (gapNotes). */
+  noValue?: string;
 }
 
 export type Panel = StatPanel | GaugePanel | TimeSeriesPanel | PieChartPanel | BarGaugePanel;
@@ -55,6 +57,7 @@ function common<P extends Panel>(panel: P, basics: PanelBasics, queries: Dataque
   if (basics.min !== undefined) panel.min(basics.min);
   if (basics.max !== undefined) panel.max(basics.max);
   if (basics.decimals !== undefined) panel.decimals(basics.decimals);
+  if (basics.noValue !== undefined) panel.noValue(basics.noValue);
   return panel;
 }
 

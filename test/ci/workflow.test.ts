@@ -60,11 +60,11 @@ describe(`${WORKFLOW_PATH}`, () => {
     for (const text of scripts) expect(text).not.toContain("${{");
   });
 
-  test("builds the pinned tools after npm ci and before the tests and the engine lane, as .ci/run does, and installs no distribution package", () => {
+  test("builds the pinned tools and installs the pinned Python emitters after npm ci and before the tests and the engine lane, as .ci/run does, and installs no distribution package", () => {
     const commands = (lines: string[]) =>
-      lines.filter((line) => /^(npm ci|npm run tools|npm test|npm run test:engine)\b/.test(line)).map((line) => line.split(" --")[0]);
+      lines.filter((line) => /^(npm ci|npm run tools|npm run emitters|npm test|npm run test:engine)\b/.test(line)).map((line) => line.split(" --")[0]);
     const ciRun = readFileSync(join(REPO_ROOT, ".ci/run"), "utf8");
-    const order = ["npm ci", "npm run tools", "npm test", "npm run test:engine"];
+    const order = ["npm ci", "npm run tools", "npm run emitters", "npm test", "npm run test:engine"];
     expect(commands(ciRun.split("\n"))).toEqual(order);
     expect(commands(steps.flatMap((step) => step.run?.split("\n") ?? []))).toEqual(order);
     for (const text of [...scripts, ciRun]) expect(text).not.toMatch(/apt-get install/);

@@ -59,7 +59,7 @@ function deliverySuite(receiver: "slack" | "webhook", firingAlertNames: (body: a
       const prometheus = await startPrometheus({ stack, renderDir: dir, port: prometheusPort });
       running.push(prometheus);
       prometheusUrl = prometheus.url;
-      await waitFor("the canonical series", async () => ((await instantQuery(prometheusUrl, `count(${SERIES.requests()})`)).length ? true : undefined));
+      await waitFor("the canonical series", async () => ((await instantQuery(prometheusUrl, `count(${SERIES.requests})`)).length ? true : undefined));
     });
 
     afterAll(async () => {

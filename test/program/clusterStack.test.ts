@@ -294,7 +294,7 @@ describe("the cluster stack on Kubernetes", () => {
   test("Prometheus scrapes annotated pods and node-exporter per node through kubernetes_sd", () => {
     const yml = load(configFilesInPod(run, "prometheus").get("/etc/prometheus/prometheus.yml")!) as any;
     const jobs = Object.fromEntries(yml.scrape_configs.map((job: any) => [job.job_name, job]));
-    expect(Object.keys(jobs)).toEqual(["llm-service", "prometheus", "grafana", "jaeger", "node-exporter", "alertmanager", "kubernetes-pods"]);
+    expect(Object.keys(jobs)).toEqual(["llm-service", "prometheus", "grafana", "jaeger", "jaeger-spanmetrics", "node-exporter", "alertmanager", "kubernetes-pods"]);
     expect(jobs["node-exporter"].kubernetes_sd_configs).toEqual([
       {
         role: "pod",

@@ -77,7 +77,7 @@ test("peers keep ClusterIP Services with every port; LoadBalancer Services publi
   const services = run.ofType(K8S.service);
   const internal = services.filter((s) => !s.name.endsWith("-external"));
   expect(internal.map((s) => s.inputs.spec.type)).toEqual(["ClusterIP", "ClusterIP", "ClusterIP", "ClusterIP"]);
-  expect(run.named(K8S.service, "jaeger").inputs.spec.ports.map((p: any) => p.name)).toEqual(["ui", "otlp-grpc", "otlp-http", "collector", "health", "metrics"]);
+  expect(run.named(K8S.service, "jaeger").inputs.spec.ports.map((p: any) => p.name)).toEqual(["ui", "otlp-grpc", "otlp-http", "collector", "health", "metrics", "span-metrics"]);
   const external = services.filter((s) => s.name.endsWith("-external"));
   expect(external.map((s) => s.inputs.metadata.name).sort()).toEqual(["alertmanager-external", "grafana-external", "jaeger-external", "prometheus-external"]);
   for (const service of external) {
@@ -139,8 +139,9 @@ test("NetworkPolicies admit published ports from anywhere, and everything else o
   const jaeger = policy("jaeger").ingress;
   expect(jaeger[0].ports.map((p: any) => p.port)).toEqual([16686, 4317, 4318, 14268]);
   expect(jaeger[1].from).toEqual(from("prometheus", "grafana"));
-  expect(jaeger[1].ports.map((p: any) => p.port)).toEqual([16686, 4317, 4318, 14268, 13133, 8888]);
-  expect(policy("prometheus").ingress[1].from).toEqual(from("grafana"));
+  expect(jaeger[1].ports.map((p: any) => p.port)).toEqual([16686, 4317, 4318, 14268, 13133, 8888, 8889]);
+  // Jaeger's Monitor tab reads the span metrics back from Prometheus.
+  expect(policy("prometheus").ingress[1].from).toEqual(from("grafana", "jaeger"));
   expect(policy("alertmanager").ingress[1].from).toEqual(from("prometheus", "grafana"));
 });
 

@@ -13,7 +13,11 @@ import { isAlertingRule } from "../../rules/model.ts";
 import { requireTool } from "../../cli/tools/installed.ts";
 import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
+// Every threshold at its default; rules rendered for, and evaluated at, every minute (the scenarios' sample
+// interval) unless a suite says otherwise: the recording rules take their offsets from the interval.
+const TEST_EVALUATION_INTERVAL = "1m";
+const configAt = (evaluationInterval: string) => parseStackConfig({ values: { prometheus: { scrapeInterval: "15s", evaluationInterval } }, secrets: {} }, STACK_FACTS);
+const config = configAt(TEST_EVALUATION_INTERVAL);
 const suites = alertTests(config);
 
 describe("every alert is proven both ways", () => {
@@ -48,16 +52,18 @@ describe("every alert is proven both ways", () => {
 });
 
 describe("promtool test rules", () => {
-  const dir = mkdtempSync(join(tmpdir(), "llmobs-promtool-"));
-  const ruleFiles = renderRuleFiles(config);
-  for (const file of ruleFiles) writeFileSync(join(dir, file.name), file.content);
-
   // Concurrent: the budget suite replays a whole day and takes a while; the others need not wait for it.
-  test.concurrent.each(suites.map((suite) => [suite.ruleFile, suite] as const))("%s: every scenario passes", async (ruleFile, suite) => {
+  test.concurrent.each(suites.map((suite, i) => [`${suite.ruleFile}${suite.evaluationInterval ? ` (every ${suite.evaluationInterval})` : ""}`, suite, i] as const))(
+    "%s: every scenario passes",
+    async (_, suite, i) => {
     const promtool = requireTool("promtool");
+    const suiteConfig = configAt(suite.evaluationInterval ?? TEST_EVALUATION_INTERVAL);
+    const dir = mkdtempSync(join(tmpdir(), `llmobs-promtool-${i}-`));
+    for (const file of renderRuleFiles(suiteConfig)) writeFileSync(join(dir, file.name), file.content);
+    const ruleFile = suite.ruleFile;
     const testFile = join(dir, `${ruleFile}.test.yml`);
-    const needed = ruleFileGroups(config).filter((file) => file.name === ruleFile || file.name === "llm-recording.yml");
-    writeFileSync(testFile, renderPromtoolTests(suite, needed, config.prometheus.evaluationInterval));
+    const needed = ruleFileGroups(suiteConfig).filter((file) => file.name === ruleFile || file.name === "llm-recording.yml");
+    writeFileSync(testFile, renderPromtoolTests(suite, needed, suiteConfig.prometheus.evaluationInterval));
     let output: string;
     try {
       output = (await promisify(execFile)(promtool, ["test", "rules", testFile], { cwd: dir, encoding: "utf8", maxBuffer: 16 * 2 ** 20 })).stdout;
@@ -66,5 +72,7 @@ describe("promtool test rules", () => {
       throw new Error(`promtool test rules failed for ${ruleFile}:\n${stdout}\n${stderr}`);
     }
     expect(output).toContain("SUCCESS");
-  }, 180_000);
+    },
+    180_000,
+  );
 });

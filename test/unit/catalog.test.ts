@@ -1,11 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { CATALOG } from "../../metrics/catalog/metrics.ts";
+import { EMITTERS, carries } from "../../metrics/catalog/emitters.ts";
+import { SIGNALS } from "../../metrics/catalog/signals.ts";
 import { recordingRuleGroups } from "../../rules/recording/index.ts";
-import { isAlertingRule } from "../../rules/model.ts";
+import { SERIES, SERVICE_SERIES } from "../../metrics/canonical.ts";
+import { isAlertingRule, type RecordingRule } from "../../rules/model.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const recordingExprs = recordingRuleGroups(parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS)).flatMap((group) => group.rules.filter((rule) => !isAlertingRule(rule)).map((rule) => rule.expr));
+const groups = recordingRuleGroups(parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS));
+const rules = groups.flatMap((group) => group.rules.filter((rule): rule is RecordingRule => !isAlertingRule(rule)));
+const recordingExprs = rules.map((rule) => rule.expr);
 
 /** Series names a metric can appear as in Prometheus. */
 function seriesNames(name: string, type: string): string[] {
@@ -13,72 +18,87 @@ function seriesNames(name: string, type: string): string[] {
 }
 
 // Aggregations may be followed by `by (...)` rather than their parenthesis.
-const KEYWORDS = new Set(["by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or", "unless", "offset", "sum", "avg", "min", "max", "count", "group", "topk", "bottomk", "quantile"]);
+const KEYWORDS = new Set(["by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or", "unless", "offset", "sum", "avg", "min", "max", "count", "group", "topk", "bottomk", "quantile", "Inf"]);
 
-/** Metric names an expression selects: identifiers outside strings, label matchers and groupings, not functions. */
+/** Metric names an expression selects: identifiers outside strings and groupings, not functions, and __name__ regexes. */
 function selectedMetrics(expr: string): string[] {
+  const byName = [...expr.matchAll(/__name__=~"([^"]+)"/g)].flatMap((match) => match[1]!.split("|"));
   const bare = expr
     .replace(/"(?:[^"\\]|\\.)*"/g, '""')
     .replace(/\{[^}]*\}/g, "{}")
     .replace(/\b(by|without|on|ignoring)\s*\([^)]*\)/g, "$1()")
     .replace(/\[[^\]]*\]/g, "[]");
-  return [...bare.matchAll(/(?<![\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)\b(?!\s*\()/g)].map((match) => match[1]!).filter((name) => !KEYWORDS.has(name));
+  return [...byName, ...[...bare.matchAll(/(?<![\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)\b(?!\s*\()/g)].map((match) => match[1]!).filter((name) => !KEYWORDS.has(name))];
 }
 
+/** What the increments read besides the catalog: whether a target was scraped before, and Prometheus' own uptime. */
+const GUARDS = ["up", "process_start_time_seconds", "prometheus_build_info"];
+
 describe("the metric catalog", () => {
-  test("covers the three vocabularies the issue names", () => {
-    const names = (vocabulary: string) => CATALOG.filter((m) => m.vocabulary === vocabulary).map((m) => m.name).sort();
-    expect(names("usage")).toEqual([
-      "llm_active_requests",
-      "llm_cache_hits_total",
-      "llm_cache_misses_total",
-      "llm_cache_size",
-      "llm_cost_total",
-      "llm_errors_total",
-      "llm_request_duration_seconds",
-      "llm_requests_total",
-      "llm_tokens_used_total",
-    ]);
-    expect(names("performance")).toEqual([
-      "llm_error_count_total",
-      "llm_request_duration_seconds",
-      "llm_time_to_first_token_seconds",
-      "llm_token_generation_rate",
-      "llm_total_tokens_total",
-    ]);
-    expect(names("genai")).toEqual([
-      "gen_ai_client_operation_duration_seconds",
-      "gen_ai_client_token_usage",
-      "gen_ai_server_time_per_output_token_seconds",
-      "gen_ai_server_time_to_first_token_seconds",
-    ]);
+  test("covers every emitter family the issue names", () => {
+    expect([...new Set(CATALOG.map((m) => m.vocabulary))].sort()).toEqual(["genai", "litellm", "performance", "spans", "usage", "vllm"]);
   });
 
-  test("every metric has a unit, labels, an emitter and help; histograms their buckets", () => {
+  test("ids are unique within a vocabulary, names unique across the catalog but for seed 004's and Nexent's shared latency histogram", () => {
+    const ids = CATALOG.map((m) => `${m.vocabulary}.${m.id}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    const names = CATALOG.flatMap((m) => m.names);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual(["llm_request_duration_seconds"]);
+  });
+
+  test("every metric has a unit, an emitter and help; histograms their buckets; counters end in _total", () => {
     for (const metric of CATALOG) {
-      expect(metric.unit, metric.name).not.toBe("");
-      expect(metric.labels.length, metric.name).toBeGreaterThan(0);
-      expect(metric.emitters, metric.name).not.toBe("");
-      if (metric.type === "histogram") expect(metric.buckets?.length, metric.name).toBeGreaterThan(3);
-      if (metric.type === "counter") expect(metric.name, "counters end in _total").toMatch(/_total$/);
+      expect(metric.unit, metric.id).not.toBe("");
+      expect(metric.emitters, metric.id).not.toBe("");
+      expect(metric.help.length, metric.id).toBeGreaterThan(10);
+      if (metric.type === "histogram") expect(metric.buckets?.length, metric.id).toBeGreaterThan(3);
+      if (metric.type === "counter") for (const name of metric.names) expect(name, "counters end in _total").toMatch(/_total$/);
     }
   });
 
-  test.each(CATALOG.filter((m) => !m.notRecorded).map((m) => [`${m.name} (${m.vocabulary})`, m] as const))(
-    "%s is recorded onto a canonical series",
-    (_, metric) => {
-      const used = recordingExprs.some((expr) => seriesNames(metric.name, metric.type).some((series) => selectedMetrics(expr).includes(series)));
+  test.each(CATALOG.filter((m) => !m.notRecorded).flatMap((m) => m.names.map((name) => [`${m.vocabulary} ${name}`, name, m.type] as const)))(
+    "%s is read by a recording rule, in this form too",
+    (_, name, type) => {
+      const used = recordingExprs.some((expr) => seriesNames(name, type).some((series) => selectedMetrics(expr).includes(series)));
       expect(used).toBe(true);
     },
   );
 
-  test("recording rules read no metric the catalog does not know", () => {
-    const known = new Set(CATALOG.flatMap((m) => seriesNames(m.name, m.type)));
+  test("recording rules read no metric the catalog does not know, besides the guards and the canonical series", () => {
+    const known = new Set([...CATALOG.flatMap((m) => m.names.flatMap((name) => seriesNames(name, m.type))), ...GUARDS, ...Object.values(SERIES), ...Object.values(SERVICE_SERIES)]);
     const unknown = recordingExprs.flatMap(selectedMetrics).filter((name) => !known.has(name));
     expect(unknown).toEqual([]);
   });
 
   test("no recording rule selects a job: every emitter's job is aggregated, never named", () => {
-    for (const expr of recordingExprs) expect(expr).not.toMatch(/job\s*[=!]~?/);
+    for (const expr of recordingExprs) expect(expr).not.toMatch(/\bjob\s*[=!]~?/);
+  });
+
+  test("every canonical series is recorded, every per-service rollup too", () => {
+    const recorded = new Set(rules.map((rule) => rule.record));
+    for (const series of [...Object.values(SERIES), ...Object.values(SERVICE_SERIES)]) expect(recorded, series).toContain(series);
+  });
+});
+
+describe("the emitters", () => {
+  test("each reads a vocabulary of the catalog, and says why it lacks each signal it lacks", () => {
+    const vocabularies = new Set(CATALOG.map((m) => m.vocabulary));
+    for (const emitter of EMITTERS) {
+      for (const vocabulary of emitter.vocabularies) expect(vocabularies, emitter.id).toContain(vocabulary);
+      for (const signal of SIGNALS) if (!carries(emitter, signal)) expect(emitter.lacks[signal]!.length, `${emitter.id} ${signal}`).toBeGreaterThan(10);
+    }
+  });
+
+  test("a signal a vocabulary's rules record is carried by some emitter of it", () => {
+    const recordsFor = (vocabulary: string) => rules.filter((rule) => rule.labels?.vocabulary === vocabulary).map((rule) => rule.record);
+    for (const emitter of EMITTERS) {
+      const recorded = emitter.vocabularies.flatMap(recordsFor);
+      if (carries(emitter, "cost")) expect(recorded, emitter.id).toContain(SERIES.cost);
+      if (carries(emitter, "ttft")) expect(recorded, emitter.id).toContain(SERIES.ttftBuckets);
+      if (carries(emitter, "tokenSpeed")) expect(recorded, emitter.id).toContain(SERIES.tokenSpeed);
+      if (carries(emitter, "cache")) expect(recorded, emitter.id).toContain(SERIES.cacheHits);
+      if (carries(emitter, "budget")) expect(recorded, emitter.id).toContain(SERIES.budget);
+      if (carries(emitter, "activeRequests")) expect(recorded, emitter.id).toContain(SERIES.activeRequests);
+    }
   });
 });

@@ -276,10 +276,9 @@ describe("alerting and SLO config", () => {
     expect(problem.message).toContain("below 100");
   });
 
-  test("a time-to-first-token bound that is not a bucket of the emitters' histograms", () => {
-    const problem = onlyProblem({ slo: { ttftSeconds: 2 } });
-    expect(problem.key).toBe("llmobs:slo.ttftSeconds");
-    expect(problem.message).toContain("0.1, 0.25, 0.5, 1, 5, 10");
+  test("a time-to-first-token bound between some emitters' bucket bounds is allowed: their share within it is interpolated", () => {
+    expect(problemsOf({ slo: { ttftSeconds: 2 } })).toEqual([]);
+    expect(problemsOf({ slo: { ttftSeconds: 0.8 } })).toEqual([]);
   });
 
   test("an unknown receiver kind", () => {
@@ -305,7 +304,7 @@ describe("config a user plausibly gets wrong", () => {
     const problem = onlyProblem({ llmService: { jobName: "prometheus" } });
     expect(problem.key).toBe("llmobs:llmService.jobName");
     expect(problem.message).toContain('"prometheus" is not allowed');
-    expect(problem.message).toContain("prometheus, grafana, jaeger, node-exporter, alertmanager");
+    expect(problem.message).toContain("prometheus, grafana, jaeger, jaeger-spanmetrics, node-exporter, alertmanager");
   });
 
   test("the job the cluster stack adds for annotated pods is built in there, and free on Docker", () => {

@@ -121,6 +121,7 @@ const WARNED: [string, Record<string, unknown>, string][] = [
   ["host memory threshold 100%", { thresholds: { hostMemoryPercent: 100 } }, "thresholds.hostMemoryPercent"],
   ["rendered Secrets in plain text", k8s({ render: { directory: "rendered/cluster", secrets: "plaintext" } }), "kubernetes.render.secrets"],
   ["plain-text Secrets without rendering", k8s({ render: { secrets: "plaintext" } }), "kubernetes.render.secrets"],
+  ["a time-to-first-token bound no emitter's histogram has", { slo: { ttftSeconds: 0.8 } }, "slo.ttftSeconds"],
 ];
 
 describe("refused: each value alone, with its key, the value and what is allowed", () => {

@@ -3,8 +3,9 @@ import type { RuleFileTests } from "./model.ts";
 import { stackHealthTests } from "./stackHealth.ts";
 import { llmAlertTests } from "./llmAlerts.ts";
 import { sloAlertTests } from "./slo.ts";
+import { budgetAlertTests } from "./budget.ts";
 
 /** Every rule file's promtool scenarios. */
 export function alertTests(config: StackConfig): RuleFileTests[] {
-  return [llmAlertTests(config), sloAlertTests(config), stackHealthTests(config)];
+  return [llmAlertTests(config), budgetAlertTests(config), sloAlertTests(config), stackHealthTests(config)];
 }

@@ -39,5 +39,7 @@ export interface AlertScenario {
 export interface RuleFileTests {
   /** The rule file these scenarios test (a file under rules/). */
   ruleFile: string;
+  /** The interval the rules are rendered for and evaluated at, where not the tests' default. */
+  evaluationInterval?: string;
   scenarios: AlertScenario[];
 }

@@ -42,7 +42,7 @@ export interface Observations {
 export function histogram(
   metric: string,
   labels: Record<string, string>,
-  buckets: number[],
+  buckets: readonly number[],
   segments: (Segment & { observations: Observations[] })[],
 ): Series[] {
   const total = (segment: { observations: Observations[] }, of: (o: Observations) => number) =>

@@ -11,19 +11,21 @@ import { histogram, usageCalls } from "./series.ts";
  */
 const SERVICE = { job: "api", instance: "api:8000" };
 const USAGE = { ...SERVICE, agent_id: "meetmind.coordinator", model: "gpt-4o", provider: "openai" };
-const TTFT_BUCKETS = catalogMetric("llm_time_to_first_token_seconds", "performance").buckets!;
-
 /** 2 calls a second, `failingPerSecond` of them failing (timing out). */
 function calls(...segments: [minutes: number, failingPerSecond: number][]): Series[] {
   return usageCalls(USAGE, "timeout", segments);
 }
 
-/** 2 first tokens a second (seed 000), `slowPerSecond` of them after 3 s, the rest after 0.3 s. */
+/**
+ * 2 first tokens a second in a vLLM server's histogram (a bucket at 1 s), `slowPerSecond` of them after 3 s,
+ * the rest after 0.3 s.
+ */
 function firstTokens(...segments: [minutes: number, slowPerSecond: number][]): Series[] {
+  const ttft = catalogMetric("vllm", "ttft");
   return histogram(
-    "llm_time_to_first_token_seconds",
-    { ...SERVICE, model: "gpt-4o" },
-    TTFT_BUCKETS,
+    ttft.names[0]!,
+    { ...SERVICE, model_name: "gpt-4o", engine: "0" },
+    ttft.buckets!,
     segments.map(([minutes, slow]) => ({
       minutes,
       observations: [
@@ -34,6 +36,13 @@ function firstTokens(...segments: [minutes: number, slowPerSecond: number][]): S
   );
 }
 
+/** Nexent's first tokens, all after 0.3 s, in the OpenTelemetry SDK's default buckets: none at 1 s. */
+function nexentFirstTokens(minutes: number, then: "stay" | "stop"): Series[] {
+  const ttft = catalogMetric("performance", "ttft");
+  const series = histogram(ttft.names[0]!, { ...SERVICE, model: "gpt-4o" }, ttft.buckets!, [{ minutes, observations: [{ perSecond: 2, value: 0.3 }] }]);
+  return then === "stay" ? series : series.map((s) => ({ ...s, values: `${s.values} stale` }));
+}
+
 export function sloAlertTests(config: StackConfig): RuleFileTests {
   const burning = (alert: string, what: string, late: string, allows: string) => (severity: "warning" | "critical", value: string): ExpectedAlert => ({
     labels: { severity, job: "api" },
@@ -41,7 +50,10 @@ export function sloAlertTests(config: StackConfig): RuleFileTests {
       summary: `api is burning its ${what} error budget ${severity === "critical" ? "fast" : "steadily"}`,
       description:
         `${value} of api's LLM calls ${late} over the alert's long window; the objective allows ${allows} ` +
-        (severity === "critical" ? "(burn rates 14.4 and 6 over 1h/5m and 6h/30m)." : "(burn rates 3 and 1 over 1d/2h and 3d/6h)."),
+        (severity === "critical" ? "(burn rates 14.4 and 6 over 1h/5m and 6h/30m)." : "(burn rates 3 and 1 over 1d/2h and 3d/6h).") +
+        (what === "time-to-first-token"
+          ? " First tokens within 1s are counted from each histogram's buckets, interpolated inside a bucket where 1s is no bucket bound (LLMTimeToFirstTokenObjectiveInterpolated names those)."
+          : ""),
       runbook_url: runbookUrl(config, alert),
     },
   });
@@ -75,6 +87,38 @@ export function sloAlertTests(config: StackConfig): RuleFileTests {
       name: "80% late for half an hour, then none",
       series: firstTokens([30, 1.6], [390, 0]),
       at: "410m",
+    },
+
+    // A histogram without the objective's bound: its share within 1 s is interpolated, and an info alert says so.
+    {
+      alert: "LLMTimeToFirstTokenObjectiveInterpolated",
+      severities: ["info"],
+      kind: "fires",
+      name: "Nexent's default buckets (0, 5, 10, ...): none at 1 s",
+      series: nexentFirstTokens(20, "stay"),
+      at: "15m",
+      alerts: [
+        {
+          labels: { severity: "info", job: "api", model: "gpt-4o" },
+          annotations: {
+            summary: "api: the gpt-4o time-to-first-token histogram has no bucket at 1s",
+            description:
+              "None of the 15 bucket bounds of api's time-to-first-token histogram for gpt-4o is 1s, the objective's bound: its share of first tokens " +
+              "within the objective is interpolated inside the bucket that holds the bound, so the time-to-first-token burn alerts read an estimate. " +
+              "Give the histogram a bucket bound at 1s (an explicit bucket boundaries view or advice in the emitter).",
+            runbook_url: runbookUrl(config, "LLMTimeToFirstTokenObjectiveInterpolated"),
+          },
+        },
+      ],
+    },
+    { alert: "LLMTimeToFirstTokenObjectiveInterpolated", severities: ["info"], kind: "silent", name: "vLLM's buckets have 1 s", series: firstTokens([20, 0.2]), at: "15m" },
+    {
+      alert: "LLMTimeToFirstTokenObjectiveInterpolated",
+      severities: ["info"],
+      kind: "resolves",
+      name: "the histogram is gone (the service now exports one with a bucket at 1 s)",
+      series: [...nexentFirstTokens(15, "stop"), ...firstTokens([30, 0.2])],
+      at: "25m",
     },
   ];
   return { ruleFile: "llm-slo.yml", scenarios };

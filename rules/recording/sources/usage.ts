@@ -1,0 +1,29 @@
+import type { RecordingRule } from "../../model.ts";
+import { nameOf } from "../../../metrics/catalog/metrics.ts";
+import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
+import { increments, type IncrementsTiming } from "../increments.ts";
+import { setLabel, sumBy } from "../../../metrics/promql.ts";
+import { agentGauge, agentIncrease, bucketIncrease, counterIncrease, errorsOrZero, sourceContext, sourceRules } from "./source.ts";
+
+const name = (id: string) => nameOf("usage", id);
+
+/**
+ * Seed 004's usage metrics. Its labels are already the canonical ones. A completed call is recorded by
+ * record_request (status success), a failed one by record_error only, so calls are the two added up.
+ */
+export function usageRules(timing: IncrementsTiming): RecordingRule[] {
+  const ctx = sourceContext("usage", timing, (expr) => expr);
+  const calls = sumBy(CANONICAL_LABELS, `${increments(`${name("requests")}{status="success"}`, timing)} or ${increments(name("errors"), timing)}`);
+  const tokens = (type: string, direction: string) => setLabel(increments(`${name("tokens")}{token_type="${type}"}`, timing), "direction", direction);
+  return sourceRules(ctx, {
+    requests: calls,
+    errors: errorsOrZero(counterIncrease(ctx, name("errors")), calls),
+    tokens: sumBy([...CANONICAL_LABELS, "direction"], `${tokens("prompt", "input")} or ${tokens("completion", "output")}`),
+    cost: counterIncrease(ctx, name("cost")),
+    // Nexent's histogram of the same name has no agent_id.
+    durationBuckets: bucketIncrease(ctx, name("duration"), '{agent_id!=""}'),
+    cacheHits: agentIncrease(ctx, name("cacheHits")),
+    cacheMisses: agentIncrease(ctx, name("cacheMisses")),
+    activeRequests: agentGauge(ctx, name("active")),
+  });
+}
