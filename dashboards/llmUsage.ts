@@ -1,7 +1,7 @@
 import { AnnotationQueryBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { StackConfig } from "../config/schema.ts";
-import { RATE_WINDOW, SERIES } from "../metrics/canonical.ts";
+import { DURATION_LABELS, RATE_WINDOW, SERIES } from "../metrics/canonical.ts";
 import { BUDGET_ALERTS } from "../rules/names.ts";
 import { PROMETHEUS } from "./common/datasources.ts";
 import { filtered } from "./common/filters.ts";
@@ -37,8 +37,8 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
   const active = filtered(SERIES.activeRequests, ALL_FILTERS);
   const agentsOnly = (series: string) => series.replace(/\}$/, ', agent_id!=""}');
   const total = (series: string, range = "$__range") => `sum(${overRange(series, range)})`;
-  // Latency is kept per service and model, not per agent: with agents chosen, the models they call.
-  const calledModels = `on (job, model, provider) group by (job, model, provider) (${requests})`;
+  // Latency is kept per model and provider, not per agent: with agents chosen, the models they call.
+  const calledModels = `on (${DURATION_LABELS.join(", ")}) group by (${DURATION_LABELS.join(", ")}) (${requests})`;
   const latency = (quantile: number) =>
     `histogram_quantile(${quantile}, sum by (le) (${overRange(filtered(SERIES.durationBuckets, ["model", "provider"]), RATE_WINDOW)} and ${calledModels}))`;
 
@@ -102,14 +102,14 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
           },
           ["requests", "errors"],
         ),
-        instantQuery("A", errorShare(errors, requests, "", "$__range")),
+        instantQuery("A", errorShare(errors, requests, [], "$__range")),
       ),
     },
     {
       reads: ["requests", "agent"],
       panel: timeSeries(
         explained({ title: "Requests per Agent", description: `LLM calls per second over ${RATE_WINDOW}, per agent.`, unit: UNITS.requestsPerSecond, width: 12, height: 8 }, ["requests", "agent"]),
-        [rangeQuery("A", `sum by (agent_id) (${perSecond(agentsOnly(requests))})`, "{{agent_id}}")],
+        [rangeQuery("A", perSecond(agentsOnly(requests), ["agent_id"]), "{{agent_id}}")],
       ),
     },
     {
@@ -128,7 +128,7 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
           },
           ["cost", "agent"],
         ),
-        instantQuery("A", `sum by (team) (${withTeam(overRange(agentsOnly(cost), "$__range"), config.dashboards.teams)})`, "{{team}}"),
+        instantQuery("A", `sum by (team) (${withTeam(`sum by (agent_id) (${overRange(agentsOnly(cost), "$__range")})`, config.dashboards.teams)})`, "{{team}}"),
       ),
     },
     {
@@ -139,7 +139,7 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
             title: "Request Latency Distribution",
             description:
               `End-to-end latency of LLM calls over ${RATE_WINDOW}: median, p90 and p99, from the emitters' histograms (read inside their buckets). ` +
-              `Kept per service and model: with agents chosen, the latency of the models they call. The dashed line is the p99 objective (${t.p99LatencySeconds}s). ` +
+              `Kept per model and provider: with agents chosen, the latency of the models they call (from every service). The dashed line is the p99 objective (${t.p99LatencySeconds}s). ` +
               "Open the traces of slow calls in Jaeger from the panel link.",
             unit: UNITS.seconds,
             width: 12,
@@ -157,7 +157,7 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
       reads: ["tokens"],
       panel: timeSeries(
         explained({ title: "Token Usage by Model", description: "Tokens per second, per model, input (prompt) and output (completion) stacked.", unit: UNITS.tokensPerSecond, width: 12, height: 8 }, ["tokens"]),
-        [rangeQuery("A", `sum by (model, direction) (${perSecond(tokens)})`, "{{model}} {{direction}}")],
+        [rangeQuery("A", perSecond(tokens, ["model", "direction"]), "{{model}} {{direction}}")],
         { stacked: true },
       ),
     },
@@ -165,7 +165,7 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
       reads: ["cache"],
       panel: timeSeries(
         explained({ title: "Cache Performance", description: "Response-cache hits and misses per second.", unit: UNITS.lookupsPerSecond, width: 12, height: 8 }, ["cache"]),
-        [rangeQuery("A", `sum(${perSecond(hits)})`, "hits"), rangeQuery("B", `sum(${perSecond(misses)})`, "misses")],
+        [rangeQuery("A", perSecond(hits), "hits"), rangeQuery("B", perSecond(misses), "misses")],
       ),
     },
     errorRatePanel("Error Rate by Provider", "provider", errors, requests, config),
@@ -201,7 +201,7 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
           },
           ["requests", "errors"],
         ),
-        [rangeQuery("A", `1 - ${errorShare(errors, requests, "", RATE_WINDOW)}`, "success rate")],
+        [rangeQuery("A", `1 - ${errorShare(errors, requests, [], RATE_WINDOW)}`, "success rate")],
         { thresholdLines: true },
       ),
     },

@@ -10,14 +10,19 @@
  *   sum        a gauge, summed.
  *
  * Each series is kept at the granularity the panels and alerts show, no finer: counters by service (job),
- * agent, model and provider, the cache by service and agent, latency histograms by service, model and
- * provider. Every series also carries `vocabulary`: which family of metrics it was recorded from.
+ * agent, model and provider (the dashboards filter on all three); the cache by service and agent; the
+ * end-to-end latency histogram by model and provider (what its panels and alerts show); the time-to-first-
+ * token histogram also by service, for the per-service objective. Every series also carries `vocabulary`:
+ * which family of metrics it was recorded from.
  */
 export const CANONICAL_LABELS = ["job", "agent_id", "model", "provider"] as const;
 export type CanonicalLabel = (typeof CANONICAL_LABELS)[number];
 
-/** The labels of the latency histograms: not per agent (see above). */
+/** The labels of the time-to-first-token histogram and the token speed: not per agent (see above). */
 export const HISTOGRAM_LABELS = ["job", "model", "provider"] as const;
+
+/** The labels of the end-to-end latency histogram: not per agent or service (see above). */
+export const DURATION_LABELS = ["model", "provider"] as const;
 
 /** The labels of the cache series: an agent's response cache, across its models. */
 export const CACHE_LABELS = ["job", "agent_id"] as const;
@@ -39,7 +44,7 @@ export const SERIES = {
   /** US dollars. */
   cost: "job_agent_model_provider:llm_cost_usd:increase",
   /** The end-to-end latency histogram's buckets (le). */
-  durationBuckets: "job_model_provider_le:llm_request_duration_seconds_bucket:increase",
+  durationBuckets: "model_provider_le:llm_request_duration_seconds_bucket:increase",
   /** The time-to-first-token histogram's buckets (le). */
   ttftBuckets: "job_model_provider_le:llm_time_to_first_token_seconds_bucket:increase",
   /** Mean output tokens per second of a response (decode speed). */

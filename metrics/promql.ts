@@ -50,8 +50,3 @@ export function ratio(numerator: string, denominator: string): string {
 export function totalOver(increase: string, window: string): string {
   return `sum_over_time(${increase}[${window}])`;
 }
-
-/** Per second over a window, from a recorded increase: its total in the window divided by the window. */
-export function ratePerSecond(increase: string, window: string, windowSeconds: number): string {
-  return `${totalOver(increase, window)} / ${windowSeconds}`;
-}

@@ -10,18 +10,19 @@ export const MIN_CALLS_PER_WINDOW = 5;
 
 /**
  * Alerts on LLM calls (seeds 000 and 004), all on the canonical series so every vocabulary triggers them,
- * grouped by what a person acts on: the model (speed, latency), the model and provider (errors), the
- * service (success rate, cache).
+ * grouped by what a person acts on: the model (speed; latency, across the services calling it), the model
+ * and provider (errors), the service (success rate, cache).
  */
 export function llmAlertRules(config: StackConfig): RuleGroup {
   const t = config.thresholds;
   const byJobModel = "job, model";
   const byJobModelProvider = "job, model, provider";
+  const byModelProvider = "model, provider";
   const speed = `avg by (${byJobModel}) (${SERIES.tokenSpeed})`;
   const within = (series: string) => totalOver(series, RATE_WINDOW);
   // A quantile in a histogram's open top bucket reads as its highest finite bound (prometheus_client's
   // default buckets end at 10 s), so latency thresholds compare with >=: a bound equal to the threshold fires.
-  const quantile = (q: number) => `histogram_quantile(${q}, sum by (${byJobModel}, le) (${within(SERIES.durationBuckets)}))`;
+  const quantile = (q: number) => `histogram_quantile(${q}, sum by (${byModelProvider}, le) (${within(SERIES.durationBuckets)}))`;
   const p95 = quantile(0.95);
   const p99 = quantile(0.99);
   const calls = `sum by (${byJobModelProvider}) (${within(SERIES.requests)})`;
@@ -55,7 +56,7 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
         annotations: {
           summary: "{{ $labels.model }} calls are slow",
           description:
-            "95% of {{ $labels.model }} calls ({{ $labels.job }}) take up to {{ $value | printf \"%.2f\" }}s, for 10 minutes " +
+            "95% of {{ $labels.model }} calls ({{ $labels.provider }}, every service) take up to {{ $value | printf \"%.2f\" }}s, for 10 minutes " +
             `(slow from ${t.slowRequestSeconds}s, critical from ${t.criticalRequestSeconds}s; a histogram whose buckets end there reads its last bound).`,
           runbook_url: runbookUrl(config, "LLMRequestsSlow"),
         },
@@ -96,7 +97,7 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
       labels: { severity: "warning" },
       annotations: {
         summary: "{{ $labels.model }} p99 latency is at or above " + `${t.p99LatencySeconds}s`,
-        description: `The slowest 1% of {{ $labels.model }} calls ({{ $labels.job }}) take {{ $value | printf "%.2f" }}s or more, for 10 minutes (objective ${t.p99LatencySeconds}s).`,
+        description: `The slowest 1% of {{ $labels.model }} calls ({{ $labels.provider }}, every service) take {{ $value | printf "%.2f" }}s or more, for 10 minutes (objective ${t.p99LatencySeconds}s).`,
         runbook_url: runbookUrl(config, "LLMLatencyP99High"),
       },
     },

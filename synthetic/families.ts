@@ -80,6 +80,21 @@ export function openMetricsType(family: Family): string {
   return `# TYPE ${family.name} ${family.type}`;
 }
 
+/**
+ * What prometheus_client exposes next to each counter and histogram child, and Prometheus stores as a series
+ * of its own: `<name>_created`, a gauge holding when the child was created (Unix seconds).
+ */
+export function createdFamilies(families: Family[], createdAtSeconds: number): Family[] {
+  return families
+    .filter((family) => family.type !== "gauge")
+    .map((family) => {
+      const created = gauge(`${family.name}_created`);
+      const children = family.samples.filter((sample) => sample.suffix === (family.type === "counter" ? "_total" : "_count"));
+      for (const child of children) addGauge(created, child.labels, createdAtSeconds);
+      return created;
+    });
+}
+
 /** Families of the same name from several renders, as one exposition must have them: once each. */
 export function mergeFamilies(...groups: Family[][]): Family[] {
   const byName = new Map<string, Family>();

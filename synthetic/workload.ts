@@ -4,6 +4,8 @@
  * panels return data but that they return the right numbers.
  */
 export interface CallProfile {
+  /** The service making the calls, as Prometheus' job label; unset where a scrape adds it. */
+  job?: string;
   agent: string;
   model: string;
   provider: string;
@@ -59,10 +61,11 @@ export function healthyWorkload(): CallProfile[] {
 }
 
 /**
- * A fleet for the benchmark: 5 teams of 5 agents, each calling 4 models on 6 replicas. In the usage
- * vocabulary that is 100 call profiles x 6 instances x 36 series = 21,600 active series.
+ * A fleet for the benchmark: 5 teams, each one service (job) running 5 agents that call 4 models, on
+ * `instancesPerJob` replicas. In the usage vocabulary a replica of the fleet stores 3,455 series: 34 per
+ * agent and model (prometheus_client's `_created` ones included), one per agent and provider, the cache size.
  */
-export function fleetWorkload(): CallProfile[] {
+export function fleetWorkload(instancesPerJob: number): CallProfile[] {
   const models = [
     { model: "gpt-4o", provider: "openai", costPerRequestUsd: 0.012, durationSeconds: 1.5, tokensPerSecond: 45 },
     { model: "gpt-4o-mini", provider: "openai", costPerRequestUsd: 0.001, durationSeconds: 0.8, tokensPerSecond: 80 },
@@ -75,8 +78,9 @@ export function fleetWorkload(): CallProfile[] {
       for (const model of models) {
         profiles.push({
           ...model,
+          job: `team${team}-agents`,
           agent: `team${team}.agent${agent}`,
-          instances: 6,
+          instances: instancesPerJob,
           requestsPerSecond: 0.5 + ((team * 7 + agent * 3) % 10) / 10,
           errorRatio: 0.02,
           errorTypes: ["rate_limit", "timeout"],

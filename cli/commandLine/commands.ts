@@ -89,11 +89,12 @@ export const DIFF_COMMAND: CommandSpec = {
 export const BENCH_COMMAND: CommandSpec = {
   name: "bench",
   summary:
-    "Loads a synthetic fleet into a real Prometheus, backfills the recording rules, and times the usage dashboard's queries against the " +
-    "same panels on the raw series. Needs prometheus and promtool.",
+    "Loads a synthetic fleet into a real Prometheus, backfills the recording rules, times the usage dashboard's queries against the " +
+    "same panels on the raw series and counts the series the recordings add, for each fan-out. Needs prometheus and promtool.",
   options: {
     hours: { type: "string", value: "N", default: "24", description: "hours of data to load and query, 1 to 72" },
     repeat: { type: "string", value: "N", default: "5", description: "timed rounds per query" },
+    instances: { type: "string", value: "N,N", default: "6,1", description: "replicas per service (job), one fleet each" },
     keep: { type: "boolean", default: false, description: "keep the working directory" },
   },
 };

@@ -3,21 +3,31 @@ import { describeStack } from "../../components/stack.ts";
 import { STACK_FACTS } from "../../components/factsForConfig.ts";
 import type { StackDescription } from "../../components/types.ts";
 import { imagesTable, portsTable, resourcesTable, stackConfigTable } from "./stackTables.ts";
+import { namingFormsTable } from "../../metrics/catalog/namingTable.ts";
+import { emitterPanelTable } from "../../dashboards/emitterPanelTable.ts";
 
 /** The README's tables written from the code, by the name their markers carry. */
-const TABLES: Record<string, (stack: StackDescription) => string> = {
+export const TABLES: Record<string, (stack: StackDescription) => string> = {
   configuration: stackConfigTable,
   ports: portsTable,
   "pinned images": imagesTable,
   "requests and limits": resourcesTable,
+  "naming forms": namingFormsTable,
+  // Panel titles hold thresholds: the README shows the defaults.
+  "emitter panels": () => emitterPanelTable(defaultConfig()),
 };
 
 const begin = (name: string) => `<!-- generated: ${name} table, written by \`npm run readme\` from the code; edit the code, not the table -->`;
 const end = (name: string) => `<!-- end of the generated ${name} table -->`;
 
-/** The stack the tables describe: every default, on Docker. */
+/** Every default, on Docker: the config the tables describe. */
+function defaultConfig() {
+  return parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
+}
+
+/** The stack the tables describe. */
 export function defaultStack(): StackDescription {
-  return describeStack(parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS));
+  return describeStack(defaultConfig());
 }
 
 /** The README with each generated table written again between its markers; everything else as it was. */

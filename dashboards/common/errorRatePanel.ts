@@ -32,7 +32,7 @@ export function errorRatePanel(title: string, by: string, errors: string, reques
         },
         reads,
       ),
-      [rangeQuery("A", errorShare(named(errors), named(requests), by, RATE_WINDOW), `{{${by}}}`)],
+      [rangeQuery("A", errorShare(named(errors), named(requests), [by], RATE_WINDOW), `{{${by}}}`)],
       { thresholdLines: true },
     ),
   };

@@ -16,7 +16,7 @@ export const SIGNAL_NAMES: Record<Signal, string> = {
   duration: "call durations",
   ttft: "time to first token",
   tokenSpeed: "token speed",
-  cache: "a response cache",
+  cache: "response-cache lookups",
   activeRequests: "calls in flight",
   budget: "budgets",
   agent: "agents",

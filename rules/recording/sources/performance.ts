@@ -3,7 +3,7 @@ import { catalogMetric, nameOf } from "../../../metrics/catalog/metrics.ts";
 import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { copyLabel, labelReplace, preferFirst, setLabel, sumBy } from "../../../metrics/promql.ts";
-import { bucketForms, counterIncrease, errorsOrZero, histogramRatio, sourceContext, sourceRules } from "./source.ts";
+import { counterIncrease, durationBuckets, errorsOrZero, histogramRatio, sourceContext, sourceRules, ttftBuckets } from "./source.ts";
 
 /**
  * Nexent's instruments (seed 000), from the Prometheus exporter (model) or OTLP (llm_model_name). They carry
@@ -22,8 +22,8 @@ export function performanceRules(timing: IncrementsTiming): RecordingRule[] {
     requests: calls,
     errors: errorsOrZero(preferFirst(metric("errors").names.map((name) => counterIncrease(ctx, name))), calls),
     tokens: preferFirst([tokensBy(byType), tokensBy(`${split("promptTokens", "input")} or ${split("completionTokens", "output")}`)]),
-    durationBuckets: bucketForms(ctx, metric("duration").names, '{agent_id=""}'),
-    ttftBuckets: bucketForms(ctx, metric("ttft").names),
+    durationBuckets: durationBuckets(ctx, metric("duration").names, '{agent_id=""}'),
+    ttftBuckets: ttftBuckets(ctx, metric("ttft").names),
     // The mean of the per-response speeds the emitter observed.
     tokenSpeed: histogramRatio(ctx, metric("tokenRate").names, "_sum", "_count"),
   });

@@ -1,6 +1,6 @@
 import type { RecordingRule } from "../../model.ts";
 import type { Vocabulary } from "../../../metrics/catalog/types.ts";
-import { CACHE_LABELS, CANONICAL_LABELS, HISTOGRAM_LABELS, RATE_WINDOW, SERIES } from "../../../metrics/canonical.ts";
+import { CACHE_LABELS, CANONICAL_LABELS, DURATION_LABELS, HISTOGRAM_LABELS, RATE_WINDOW, SERIES } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { normalizedLe, preferFirst, ratio, sumBy } from "../../../metrics/promql.ts";
 
@@ -26,13 +26,27 @@ export function counterIncrease(ctx: SourceContext, selector: string, ...extra: 
 }
 
 /** The increase of each of a histogram's buckets, by service, model and provider. */
-export function bucketIncrease(ctx: SourceContext, histogram: string, matchers = ""): string {
+function bucketIncrease(ctx: SourceContext, histogram: string, matchers: string): string {
   return sumBy([...HISTOGRAM_LABELS, "le"], normalizedLe(ctx.toCanonical(increments(`${histogram}_bucket${matchers}`, ctx.timing))));
 }
 
-/** Each form of a histogram's buckets, the first form present read. */
-export function bucketForms(ctx: SourceContext, names: readonly string[], matchers = ""): string {
-  return preferFirst(names.map((name) => bucketIncrease(ctx, name, matchers)));
+/**
+ * The increase of a histogram's buckets, each service's first form present read (a service exporting two
+ * forms is counted once), then summed by `labels` and le.
+ */
+function bucketForms(ctx: SourceContext, names: readonly string[], matchers: string, labels: readonly string[]): string {
+  const perService = preferFirst(names.map((name) => bucketIncrease(ctx, name, matchers)));
+  return labels.length === HISTOGRAM_LABELS.length ? perService : sumBy([...labels, "le"], perService);
+}
+
+/** The end-to-end latency histogram's buckets (SERIES.durationBuckets), from a histogram's forms. */
+export function durationBuckets(ctx: SourceContext, names: readonly string[], matchers = ""): string {
+  return bucketForms(ctx, names, matchers, DURATION_LABELS);
+}
+
+/** The time-to-first-token histogram's buckets (SERIES.ttftBuckets), from a histogram's forms. */
+export function ttftBuckets(ctx: SourceContext, names: readonly string[], matchers = ""): string {
+  return bucketForms(ctx, names, matchers, HISTOGRAM_LABELS);
 }
 
 /** A counter read by service and agent (the cache series' granularity). */

@@ -3,7 +3,7 @@ import { nameOf } from "../../../metrics/catalog/metrics.ts";
 import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { setLabel, sumBy } from "../../../metrics/promql.ts";
-import { agentGauge, agentIncrease, bucketIncrease, counterIncrease, errorsOrZero, sourceContext, sourceRules } from "./source.ts";
+import { agentGauge, agentIncrease, counterIncrease, durationBuckets, errorsOrZero, sourceContext, sourceRules } from "./source.ts";
 
 const name = (id: string) => nameOf("usage", id);
 
@@ -21,7 +21,7 @@ export function usageRules(timing: IncrementsTiming): RecordingRule[] {
     tokens: sumBy([...CANONICAL_LABELS, "direction"], `${tokens("prompt", "input")} or ${tokens("completion", "output")}`),
     cost: counterIncrease(ctx, name("cost")),
     // Nexent's histogram of the same name has no agent_id.
-    durationBuckets: bucketIncrease(ctx, name("duration"), '{agent_id!=""}'),
+    durationBuckets: durationBuckets(ctx, [name("duration")], '{agent_id!=""}'),
     cacheHits: agentIncrease(ctx, name("cacheHits")),
     cacheMisses: agentIncrease(ctx, name("cacheMisses")),
     activeRequests: agentGauge(ctx, name("active")),

@@ -3,7 +3,7 @@ import { catalogMetric, nameOf } from "../../../metrics/catalog/metrics.ts";
 import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { copyLabel, setLabel, sumBy } from "../../../metrics/promql.ts";
-import { agentGauge, bucketForms, counterIncrease, histogramRatio, sourceContext, sourceRules } from "./source.ts";
+import { agentGauge, counterIncrease, durationBuckets, histogramRatio, sourceContext, sourceRules, ttftBuckets } from "./source.ts";
 
 /** The provider name a vLLM server's calls get: it serves the model itself. */
 export const VLLM_PROVIDER = "vllm";
@@ -22,8 +22,8 @@ export function vllmRules(timing: IncrementsTiming): RecordingRule[] {
     requests: counterIncrease(ctx, finished),
     errors: counterIncrease(ctx, `${finished}{finished_reason="error"}`),
     tokens: sumBy([...CANONICAL_LABELS, "direction"], `${tokens("promptTokens", "input")} or ${tokens("generationTokens", "output")}`),
-    durationBuckets: bucketForms(ctx, catalogMetric("vllm", "e2e").names),
-    ttftBuckets: bucketForms(ctx, catalogMetric("vllm", "ttft").names),
+    durationBuckets: durationBuckets(ctx, catalogMetric("vllm", "e2e").names),
+    ttftBuckets: ttftBuckets(ctx, catalogMetric("vllm", "ttft").names),
     // Time between output tokens, inverted; 0.11 exports it under both names, read once.
     tokenSpeed: histogramRatio(ctx, catalogMetric("vllm", "interTokenLatency").names, "_count", "_sum"),
     // Running and waiting requests are both in flight for the caller.

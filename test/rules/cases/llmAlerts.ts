@@ -1,11 +1,12 @@
 import type { StackConfig } from "../../../config/schema.ts";
 import { catalogMetric, nameOf } from "../../../metrics/catalog/metrics.ts";
 import { runbookUrl } from "../../../rules/runbook.ts";
+import { VLLM_PROVIDER } from "../../../rules/recording/sources/vllm.ts";
 import type { AlertScenario, ExpectedAlert, RuleFileTests, Series } from "./model.ts";
 import { counter, histogram, observed, usageCalls } from "./series.ts";
 
 /**
- * Scenarios for rules/llmAlerts.ts and rules/budget.ts with the default thresholds. Inputs are raw
+ * Scenarios for rules/llmAlerts.ts with the default thresholds. Inputs are raw
  * metrics of one emitter, named, labelled and bucketed as it exposes them, so each scenario also proves the
  * recording rules that map it. Expected annotations are written out in full: they check the templates
  * print the right values.
@@ -64,11 +65,12 @@ export function llmAlertTests(config: StackConfig): RuleFileTests {
       runbook_url: runbook("LLMTokenGenerationSlow"),
     },
   });
-  const slowCalls = (severity: string, value: string): ExpectedAlert => ({
-    labels: { severity, job: "api", model: "gpt-4o" },
+  // Latency alerts are per model and provider, across the services calling it: no job label.
+  const slowCalls = (severity: string, value: string, provider = VLLM_PROVIDER): ExpectedAlert => ({
+    labels: { severity, model: "gpt-4o", provider },
     annotations: {
       summary: "gpt-4o calls are slow",
-      description: `95% of gpt-4o calls (api) take up to ${value}s, for 10 minutes (slow from 5s, critical from 10s; a histogram whose buckets end there reads its last bound).`,
+      description: `95% of gpt-4o calls (${provider}, every service) take up to ${value}s, for 10 minutes (slow from 5s, critical from 10s; a histogram whose buckets end there reads its last bound).`,
       runbook_url: runbook("LLMRequestsSlow"),
     },
   });
@@ -103,7 +105,7 @@ export function llmAlertTests(config: StackConfig): RuleFileTests {
       name: "every call takes 15 s in seed 004's histogram, whose buckets end at 10 s: p95 reads 10 s, and that is enough",
       series: usageLatency([30, 15]),
       at: "15m",
-      alerts: [slowCalls("warning", "10.00"), slowCalls("critical", "10.00")],
+      alerts: [slowCalls("warning", "10.00", USAGE.provider), slowCalls("critical", "10.00", USAGE.provider)],
     },
     { alert: "LLMRequestsSlow", severities: ["critical"], kind: "silent", name: "p95 9.75 s: slow, not critical", series: latency([30, 7]), at: "15m", alerts: [slowCalls("warning", "9.75")] },
     { alert: "LLMRequestsSlow", severities: ["critical"], kind: "resolves", name: "from 12 s down to 7 s", series: latency([15, 12], [15, 7]), at: "25m", alerts: [slowCalls("warning", "9.75")] },
@@ -148,10 +150,10 @@ export function llmAlertTests(config: StackConfig): RuleFileTests {
       at: "15m",
       alerts: [
         {
-          labels: { severity: "warning", job: "api", model: "gpt-4o" },
+          labels: { severity: "warning", model: "gpt-4o", provider: VLLM_PROVIDER },
           annotations: {
             summary: "gpt-4o p99 latency is at or above 10s",
-            description: "The slowest 1% of gpt-4o calls (api) take 14.95s or more, for 10 minutes (objective 10s).",
+            description: `The slowest 1% of gpt-4o calls (${VLLM_PROVIDER}, every service) take 14.95s or more, for 10 minutes (objective 10s).`,
             runbook_url: runbook("LLMLatencyP99High"),
           },
         },

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { waitFor } from "../../../cli/local/processes.ts";
+import { stopChild, waitFor } from "../../../cli/local/processes.ts";
 import type { CallOutcome } from "./openaiCalls.ts";
 
 /** The directory of the Python emitters. */
@@ -41,13 +41,7 @@ export async function startServiceProcess(command: string, args: string[], what:
       );
       return JSON.parse(line.slice("done ".length)) as CallOutcome[];
     },
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-      }),
+    stop: () => stopChild(child),
   };
 }
 
