@@ -1,4 +1,4 @@
-import { catalogMetric, nameOf } from "../metrics/catalog/metrics.ts";
+import { catalogMetric, nameOf, type MetricId } from "../metrics/catalog/metrics.ts";
 import type { CallProfile } from "./workload.ts";
 import { addCounter, addGauge, addObservations, counter, createdFamilies, gauge, histogram, type Family, type Labels } from "./families.ts";
 
@@ -7,7 +7,7 @@ function perInstance(profile: CallProfile, each: (instance: string, share: numbe
 }
 
 /** A family named as the catalog names seed 004's metric: a counter by its name without _total. */
-function usageCounter(id: string): Family {
+function usageCounter(id: MetricId<"usage">): Family {
   return counter(nameOf("usage", id).replace(/_total$/, ""));
 }
 

@@ -1,6 +1,6 @@
 import type { StackConfig } from "../../config/schema.ts";
 import { withTeam } from "../../dashboards/common/teams.ts";
-import { nameOf } from "../../metrics/catalog/metrics.ts";
+import { nameOf, type MetricId } from "../../metrics/catalog/metrics.ts";
 
 export interface BenchQuery {
   panel: string;
@@ -16,9 +16,9 @@ export interface BenchQuery {
  * failed one in llm_errors_total only, so calls are the two added up.
  */
 export function rawUsagePanels(config: StackConfig): BenchQuery[] {
-  const metric = (id: string) => nameOf("usage", id);
-  const inc = (id: string, range = "$__range") => `increase(${metric(id)}[${range}])`;
-  const rate = (id: string, suffix = "") => `rate(${metric(id)}${suffix}[5m])`;
+  const metric = (id: MetricId<"usage">) => nameOf("usage", id);
+  const inc = (id: MetricId<"usage">, range = "$__range") => `increase(${metric(id)}[${range}])`;
+  const rate = (id: MetricId<"usage">, suffix = "") => `rate(${metric(id)}${suffix}[5m])`;
   const calls = (by: string) => `(sum ${by}(${rate("requests")}) + (sum ${by}(${rate("errors")}) or 0 * sum ${by}(${rate("requests")})))`;
   const errorShare = (by: string) => `(sum ${by}(${rate("errors")}) or 0 * sum ${by}(${rate("requests")})) / ${calls(by)}`;
   const totalCalls = `(sum(${inc("requests")}) + (sum(${inc("errors")}) or vector(0)))`;

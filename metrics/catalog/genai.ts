@@ -5,14 +5,14 @@ const EMITTERS =
   "through OTLP into Prometheus 3 (or a Collector) with it";
 const LABELS = ["gen_ai_operation_name", "gen_ai_request_model", "gen_ai_response_model", "gen_ai_provider_name", "gen_ai_system", "gen_ai_agent_name", "service_name"];
 
-const genai = (metric: Omit<CatalogMetric, "vocabulary" | "emitters">): CatalogMetric => ({ ...metric, vocabulary: "genai", emitters: EMITTERS });
+const genai = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary" | "emitters">): CatalogMetric<Id> => ({ ...metric, vocabulary: "genai", emitters: EMITTERS });
 
 /**
  * The OpenTelemetry GenAI semantic conventions. The provider is gen_ai_provider_name (older emitters:
  * gen_ai_system); OpenLIT also puts the service's name on every point (service_name). OpenLIT records
  * nothing for a failed call: no duration, no error.type; its spans do (see spans.ts).
  */
-export const GENAI_METRICS: readonly CatalogMetric[] = [
+export const GENAI_METRICS = [
   genai({
     id: "duration",
     names: ["gen_ai_client_operation_duration_seconds", "gen_ai_client_operation_duration"],

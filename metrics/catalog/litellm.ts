@@ -4,13 +4,13 @@ const EMITTERS = "LiteLLM's proxy with its Prometheus callback (litellm/integrat
 const KEY = ["hashed_api_key", "api_key_alias", "team", "team_alias"];
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 420, 600];
 
-const litellm = (metric: Omit<CatalogMetric, "vocabulary" | "emitters">): CatalogMetric => ({ ...metric, vocabulary: "litellm", emitters: EMITTERS });
+const litellm = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary" | "emitters">): CatalogMetric<Id> => ({ ...metric, vocabulary: "litellm", emitters: EMITTERS });
 
 /**
  * LiteLLM's metrics. Calls are counted by the model the client asked for (requested_model); the virtual
  * key and its team say who called (the agent); every label set carries end_user, user and org labels too.
  */
-export const LITELLM_METRICS: readonly CatalogMetric[] = [
+export const LITELLM_METRICS = [
   litellm({
     id: "requests",
     names: ["litellm_proxy_total_requests_metric_total"],

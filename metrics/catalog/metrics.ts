@@ -10,15 +10,27 @@ import { LITELLM_METRICS } from "./litellm.ts";
  * Every metric the project understands, in every form real emitters produce. The recording rules map
  * each onto one canonical set of series (rules/recording/), so dashboards and alerts never name these.
  */
-export const CATALOG: readonly CatalogMetric[] = [...USAGE_METRICS, ...PERFORMANCE_METRICS, ...GENAI_METRICS, ...SPAN_METRICS_CATALOG, ...VLLM_METRICS, ...LITELLM_METRICS];
+const BY_VOCABULARY = {
+  usage: USAGE_METRICS,
+  performance: PERFORMANCE_METRICS,
+  genai: GENAI_METRICS,
+  spans: SPAN_METRICS_CATALOG,
+  vllm: VLLM_METRICS,
+  litellm: LITELLM_METRICS,
+} satisfies Record<Vocabulary, readonly CatalogMetric[]>;
 
-export function catalogMetric(vocabulary: Vocabulary, id: string): CatalogMetric {
+export const CATALOG: readonly CatalogMetric[] = Object.values(BY_VOCABULARY).flat();
+
+/** The ids a vocabulary's metrics have: rules and panels name a metric by one, and the compiler checks it. */
+export type MetricId<V extends Vocabulary> = (typeof BY_VOCABULARY)[V][number]["id"];
+
+export function catalogMetric<V extends Vocabulary>(vocabulary: V, id: MetricId<V>): CatalogMetric {
   const metric = CATALOG.find((m) => m.vocabulary === vocabulary && m.id === id);
   if (!metric) throw new Error(`${vocabulary}.${id} is not in the metric catalog`);
   return metric;
 }
 
 /** The preferred name of a catalogued metric. */
-export function nameOf(vocabulary: Vocabulary, id: string): string {
+export function nameOf<V extends Vocabulary>(vocabulary: V, id: MetricId<V>): string {
   return catalogMetric(vocabulary, id).names[0]!;
 }

@@ -7,13 +7,13 @@ const BOTH = `${PROMETHEUS}; ${OTLP}`;
 /** The OpenTelemetry SDKs' default histogram buckets, which Nexent keeps: no bound between 0 and 5. */
 export const OTEL_DEFAULT_BUCKETS = [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000];
 
-const performance = (metric: Omit<CatalogMetric, "vocabulary">): CatalogMetric => ({ ...metric, vocabulary: "performance" });
+const performance = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary">): CatalogMetric<Id> => ({ ...metric, vocabulary: "performance" });
 
 /**
  * Nexent's LLM performance instruments (seed 000), in every form its versions and exporters produce. The
  * model label is `model` (Prometheus exporter) or `llm_model_name` (OTLP); calls carry no agent or provider.
  */
-export const PERFORMANCE_METRICS: readonly CatalogMetric[] = [
+export const PERFORMANCE_METRICS = [
   performance({
     id: "duration",
     names: ["llm_request_duration_seconds"],

@@ -5,7 +5,7 @@ const EMITTERS = "Jaeger's spanmetrics connector, from the spans services send i
 const LABELS = ["service_name", "span_name", "span_kind", "status_code", ...SPAN_METRICS.dimensions.map(spanLabel)];
 
 /** The span metrics Jaeger derives (spanMetrics.ts), as Prometheus scrapes them from Jaeger's exporter. */
-export const SPAN_METRICS_CATALOG: readonly CatalogMetric[] = [
+export const SPAN_METRICS_CATALOG = [
   {
     id: "calls",
     vocabulary: "spans",
@@ -28,4 +28,4 @@ export const SPAN_METRICS_CATALOG: readonly CatalogMetric[] = [
     buckets: SPAN_METRICS.durationBuckets,
     notRecorded: "the GenAI duration histogram of the same calls is recorded instead; Jaeger's Monitor tab reads this one",
   },
-];
+] as const satisfies readonly CatalogMetric[];

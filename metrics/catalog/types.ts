@@ -11,9 +11,10 @@ export type Vocabulary = "usage" | "performance" | "genai" | "spans" | "vllm" | 
 
 export type MetricType = "counter" | "histogram" | "gauge";
 
-export interface CatalogMetric {
+/** A catalogued metric; `Id` is its id as a literal type, so the ids a vocabulary has are known to the compiler. */
+export interface CatalogMetric<Id extends string = string> {
   /** What the metric is within its vocabulary, e.g. "duration"; unique per vocabulary. */
-  id: string;
+  id: Id;
   vocabulary: Vocabulary;
   /**
    * Every name a real path produces, in Prometheus (counters with their _total, histograms by their base

@@ -5,10 +5,10 @@ const EMITTERS = "seed 004's backend/core/llm/metrics.py: prometheus_client, ser
 /** prometheus_client's default histogram buckets, which seed 004's latency histogram keeps. */
 export const PROMETHEUS_CLIENT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
-const usage = (metric: Omit<CatalogMetric, "vocabulary" | "emitters">): CatalogMetric => ({ ...metric, vocabulary: "usage", emitters: EMITTERS });
+const usage = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary" | "emitters">): CatalogMetric<Id> => ({ ...metric, vocabulary: "usage", emitters: EMITTERS });
 
 /** Seed 004's LLM usage metrics, as prometheus_client exposes them. */
-export const USAGE_METRICS: readonly CatalogMetric[] = [
+export const USAGE_METRICS = [
   usage({
     id: "requests",
     names: ["llm_requests_total"],

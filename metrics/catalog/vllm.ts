@@ -4,7 +4,7 @@ const EMITTERS = "vLLM's OpenAI-compatible server (vllm/v1/metrics/loggers.py, p
 const LABELS = ["model_name", "engine"];
 const TOKEN_LATENCY_BUCKETS = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
 
-const vllm = (metric: Omit<CatalogMetric, "vocabulary" | "emitters" | "labels"> & { labels?: readonly string[]; emitters?: string }): CatalogMetric => ({
+const vllm = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary" | "emitters" | "labels"> & { labels?: readonly string[]; emitters?: string }): CatalogMetric<Id> => ({
   labels: LABELS,
   emitters: EMITTERS,
   ...metric,
@@ -18,7 +18,7 @@ const vllm = (metric: Omit<CatalogMetric, "vocabulary" | "emitters" | "labels"> 
  * (deprecated in 0.11, shown beside the new one, hidden from 0.12). The finished reason "error" (a request
  * the engine failed) exists from 0.12; before it, vLLM counts no failed request.
  */
-export const VLLM_METRICS: readonly CatalogMetric[] = [
+export const VLLM_METRICS = [
   vllm({
     id: "requests",
     names: ["vllm:request_success_total"],

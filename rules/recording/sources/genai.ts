@@ -1,5 +1,5 @@
 import type { RecordingRule } from "../../model.ts";
-import { catalogMetric, nameOf } from "../../../metrics/catalog/metrics.ts";
+import { catalogMetric, nameOf, type MetricId } from "../../../metrics/catalog/metrics.ts";
 import { SPAN_METRICS } from "../../../metrics/catalog/spanMetrics.ts";
 import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
@@ -38,7 +38,7 @@ function failedSpans(ctx: SourceContext, metricCalls: string): string {
 /** The OpenTelemetry GenAI conventions, with and without unit suffixes, and the spans of the same calls. */
 export function genAiRules(timing: IncrementsTiming): RecordingRule[] {
   const ctx = sourceContext("genai", timing, fromGenAiLabels);
-  const metric = (id: string) => catalogMetric("genai", id);
+  const metric = (id: MetricId<"genai">) => catalogMetric("genai", id);
   const metricCalls = preferFirst(metric("duration").names.map((name) => counterIncrease(ctx, `${name}_count`)));
   // Emitters that record failed operations give them error.type.
   const metricErrors = preferFirst(metric("duration").names.map((name) => counterIncrease(ctx, `${name}_count{error_type!=""}`)));

@@ -1,5 +1,5 @@
 import type { RecordingRule } from "../../model.ts";
-import { catalogMetric, nameOf } from "../../../metrics/catalog/metrics.ts";
+import { catalogMetric, nameOf, type MetricId } from "../../../metrics/catalog/metrics.ts";
 import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { copyLabel, joinLabels, labelReplace, setLabel, sumBy } from "../../../metrics/promql.ts";
@@ -24,10 +24,10 @@ function fromLiteLlmLabels(expr: string): string {
 /** A LiteLLM proxy's metrics: calls by requested model and virtual key, spend, its cache and its budgets. */
 export function liteLlmRules(timing: IncrementsTiming): RecordingRule[] {
   const ctx = sourceContext("litellm", timing, fromLiteLlmLabels);
-  const name = (id: string) => nameOf("litellm", id);
+  const name = (id: MetricId<"litellm">) => nameOf("litellm", id);
   const calls = counterIncrease(ctx, name("requests"));
-  const tokens = (id: string, direction: string) => setLabel(fromLiteLlmLabels(increments(name(id), timing)), "direction", direction);
-  const budgets = (team: string, key: string) =>
+  const tokens = (id: MetricId<"litellm">, direction: string) => setLabel(fromLiteLlmLabels(increments(name(id), timing)), "direction", direction);
+  const budgets = (team: MetricId<"litellm">, key: MetricId<"litellm">) =>
     sumBy(["job", "budget"], `${labelReplace(name(team), "budget", "team $1", "team_alias", "(.*)")} or ${labelReplace(name(key), "budget", "key $1", "api_key_alias", "(.*)")}`);
   return [
     ...sourceRules(ctx, {

@@ -1,5 +1,5 @@
 import type { RecordingRule } from "../../model.ts";
-import { catalogMetric, nameOf } from "../../../metrics/catalog/metrics.ts";
+import { catalogMetric, nameOf, type MetricId } from "../../../metrics/catalog/metrics.ts";
 import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { copyLabel, labelReplace, preferFirst, setLabel, sumBy } from "../../../metrics/promql.ts";
@@ -12,11 +12,11 @@ import { counterIncrease, durationBuckets, errorsOrZero, histogramRatio, sourceC
  */
 export function performanceRules(timing: IncrementsTiming): RecordingRule[] {
   const ctx = sourceContext("performance", timing, (expr) => copyLabel(expr, "model", "llm_model_name"));
-  const metric = (id: string) => catalogMetric("performance", id);
+  const metric = (id: MetricId<"performance">) => catalogMetric("performance", id);
   const ownDuration = `${nameOf("performance", "duration")}_count{agent_id=""}`;
   const calls = counterIncrease(ctx, ownDuration);
   const byType = labelReplace(ctx.toCanonical(increments(`${nameOf("performance", "tokens")}{type=~"input|output"}`, timing)), "direction", "$1", "type", "(.*)");
-  const split = (id: string, direction: string) => setLabel(ctx.toCanonical(increments(nameOf("performance", id), timing)), "direction", direction);
+  const split = (id: MetricId<"performance">, direction: string) => setLabel(ctx.toCanonical(increments(nameOf("performance", id), timing)), "direction", direction);
   const tokensBy = (expr: string) => sumBy([...CANONICAL_LABELS, "direction"], expr);
   return sourceRules(ctx, {
     requests: calls,

@@ -1,11 +1,11 @@
 import type { RecordingRule } from "../../model.ts";
-import { nameOf } from "../../../metrics/catalog/metrics.ts";
+import { nameOf, type MetricId } from "../../../metrics/catalog/metrics.ts";
 import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { setLabel, sumBy } from "../../../metrics/promql.ts";
 import { agentGauge, agentIncrease, counterIncrease, durationBuckets, errorsOrZero, sourceContext, sourceRules } from "./source.ts";
 
-const name = (id: string) => nameOf("usage", id);
+const name = (id: MetricId<"usage">) => nameOf("usage", id);
 
 /**
  * Seed 004's usage metrics. Its labels are already the canonical ones. A completed call is recorded by

@@ -1,5 +1,5 @@
 import type { RecordingRule } from "../../model.ts";
-import { catalogMetric, nameOf } from "../../../metrics/catalog/metrics.ts";
+import { catalogMetric, nameOf, type MetricId } from "../../../metrics/catalog/metrics.ts";
 import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { copyLabel, setLabel, sumBy } from "../../../metrics/promql.ts";
@@ -16,7 +16,7 @@ export const VLLM_PROVIDER = "vllm";
 export function vllmRules(timing: IncrementsTiming): RecordingRule[] {
   const ctx = sourceContext("vllm", timing, (expr) => setLabel(copyLabel(expr, "model", "model_name"), "provider", VLLM_PROVIDER));
   const finished = nameOf("vllm", "requests");
-  const tokens = (id: string, direction: string) => setLabel(ctx.toCanonical(increments(nameOf("vllm", id), timing)), "direction", direction);
+  const tokens = (id: MetricId<"vllm">, direction: string) => setLabel(ctx.toCanonical(increments(nameOf("vllm", id), timing)), "direction", direction);
   const inFlight = `{__name__=~"${nameOf("vllm", "running")}|${nameOf("vllm", "waiting")}"}`;
   return sourceRules(ctx, {
     requests: counterIncrease(ctx, finished),

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { catalogMetric } from "../../../metrics/catalog/metrics.ts";
+import { catalogMetric, type MetricId } from "../../../metrics/catalog/metrics.ts";
 import { SPAN_METRICS, SPAN_METRICS_PREFIX } from "../../../metrics/catalog/spanMetrics.ts";
 import type { ConformanceRun, EmitterUnderTest } from "./conformance.ts";
 import { openlitServiceArgs, startServiceProcess } from "./serviceProcess.ts";
@@ -18,11 +18,11 @@ export function startOpenLitService(options: { upstream: string; traces: string;
 
 /** What both OpenLIT paths show beyond the dashboards: the names each path produces, and where the failures are. */
 export function openLitChecks(run: () => ConformanceRun, { suffixed }: { suffixed: boolean }): void {
-  const names = (id: string) => catalogMetric("genai", id).names;
-  const form = (id: string) => names(id)[suffixed ? 0 : names(id).length - 1]!;
+  const names = (id: MetricId<"genai">) => catalogMetric("genai", id).names;
+  const form = (id: MetricId<"genai">) => names(id)[suffixed ? 0 : names(id).length - 1]!;
 
   test(`its names are ${suffixed ? "Prometheus 3's OTLP translation's, with unit suffixes" : "the JS Prometheus exporter's, without unit suffixes"}`, async () => {
-    for (const id of ["duration", "ttft", "timePerOutputToken", "cost"]) {
+    for (const id of ["duration", "ttft", "timePerOutputToken", "cost"] as const) {
       expect((await run().query(`count(${form(id)}_count)`)).length, form(id)).toBe(1);
       const other = names(id).find((name) => name !== form(id));
       if (other) expect((await run().query(`count(${other}_count)`)).length, other).toBe(0);
