@@ -1,11 +1,11 @@
-import type { CatalogMetric } from "./types.ts";
+import { vocabularyMetric } from "./vocabularyMetric.ts";
 
 const EMITTERS =
   "OpenTelemetry GenAI instrumentations (OpenLIT, OpenTelemetry's own): through the JS Prometheus exporter without unit suffix, " +
   "through OTLP into Prometheus 3 (or a Collector) with it";
 const LABELS = ["gen_ai_operation_name", "gen_ai_request_model", "gen_ai_response_model", "gen_ai_provider_name", "gen_ai_system", "gen_ai_agent_name", "service_name"];
 
-const genai = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary" | "emitters">): CatalogMetric<Id> => ({ ...metric, vocabulary: "genai", emitters: EMITTERS });
+const genai = vocabularyMetric("genai", { emitters: EMITTERS });
 
 /**
  * The OpenTelemetry GenAI semantic conventions. The provider is gen_ai_provider_name (older emitters:

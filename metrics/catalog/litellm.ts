@@ -1,10 +1,10 @@
-import type { CatalogMetric } from "./types.ts";
+import { vocabularyMetric } from "./vocabularyMetric.ts";
 
 const EMITTERS = "LiteLLM's proxy with its Prometheus callback (litellm/integrations/prometheus.py, prometheus_client)";
 const KEY = ["hashed_api_key", "api_key_alias", "team", "team_alias"];
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 420, 600];
 
-const litellm = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary" | "emitters">): CatalogMetric<Id> => ({ ...metric, vocabulary: "litellm", emitters: EMITTERS });
+const litellm = vocabularyMetric("litellm", { emitters: EMITTERS });
 
 /**
  * LiteLLM's metrics. Calls are counted by the model the client asked for (requested_model); the virtual

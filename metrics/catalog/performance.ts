@@ -1,4 +1,4 @@
-import type { CatalogMetric } from "./types.ts";
+import { vocabularyMetric } from "./vocabularyMetric.ts";
 
 const PROMETHEUS = "Nexent as seed 000 describes it: OpenTelemetry Python SDK, PrometheusMetricReader (recent exporters add unit suffixes)";
 const OTLP = "Nexent today (sdk/nexent/monitor): OpenTelemetry Python SDK pushing OTLP, as Prometheus 3 translates it";
@@ -7,7 +7,7 @@ const BOTH = `${PROMETHEUS}; ${OTLP}`;
 /** The OpenTelemetry SDKs' default histogram buckets, which Nexent keeps: no bound between 0 and 5. */
 export const OTEL_DEFAULT_BUCKETS = [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000];
 
-const performance = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary">): CatalogMetric<Id> => ({ ...metric, vocabulary: "performance" });
+const performance = vocabularyMetric("performance", {});
 
 /**
  * Nexent's LLM performance instruments (seed 000), in every form its versions and exporters produce. The

@@ -1,11 +1,11 @@
-import type { CatalogMetric } from "./types.ts";
+import { vocabularyMetric } from "./vocabularyMetric.ts";
 
 const EMITTERS = "seed 004's backend/core/llm/metrics.py: prometheus_client, served by the service's /metrics";
 
 /** prometheus_client's default histogram buckets, which seed 004's latency histogram keeps. */
 export const PROMETHEUS_CLIENT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
-const usage = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary" | "emitters">): CatalogMetric<Id> => ({ ...metric, vocabulary: "usage", emitters: EMITTERS });
+const usage = vocabularyMetric("usage", { emitters: EMITTERS });
 
 /** Seed 004's LLM usage metrics, as prometheus_client exposes them. */
 export const USAGE_METRICS = [

@@ -1,15 +1,10 @@
-import type { CatalogMetric } from "./types.ts";
+import { vocabularyMetric } from "./vocabularyMetric.ts";
 
 const EMITTERS = "vLLM's OpenAI-compatible server (vllm/v1/metrics/loggers.py, prometheus_client)";
 const LABELS = ["model_name", "engine"];
 const TOKEN_LATENCY_BUCKETS = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
 
-const vllm = <Id extends string>(metric: { id: Id } & Omit<CatalogMetric, "id" | "vocabulary" | "emitters" | "labels"> & { labels?: readonly string[]; emitters?: string }): CatalogMetric<Id> => ({
-  labels: LABELS,
-  emitters: EMITTERS,
-  ...metric,
-  vocabulary: "vllm",
-});
+const vllm = vocabularyMetric("vllm", { labels: LABELS, emitters: EMITTERS });
 
 /**
  * vLLM's metrics, model_name being the served model. Renamed in recent releases: vllm:kv_cache_usage_perc
