@@ -15,6 +15,8 @@ import { jaegerTracesLink } from "./common/links.ts";
 import { barGauge, gauge, pieChart, stat, timeSeries, type Panel } from "./common/panels.ts";
 import { buildDashboard } from "./common/dashboard.ts";
 import { errorRatePanel } from "./common/errorRatePanel.ts";
+import { llmServiceJobs } from "../config/scrapeChecks.ts";
+import { oneOf } from "../metrics/promql.ts";
 import { explained, type ReadingPanel } from "./common/gapNotes.ts";
 
 export const LLM_USAGE_UID = "llmobs-llm-usage";
@@ -233,7 +235,7 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
 export function llmUsageDashboard(config: StackConfig): Dashboard {
   const deployments =
     config.dashboards.deploymentsQuery ??
-    `changes(process_start_time_seconds{job=${JSON.stringify(config.llmService.jobName)}}[2m]) > 0`;
+    `changes(process_start_time_seconds{${oneOf("job", llmServiceJobs(config))}}[2m]) > 0`;
   const budgetAlerts = Object.values(BUDGET_ALERTS).join("|");
 
   return buildDashboard({
