@@ -206,6 +206,23 @@ describeKeys(thresholds, {
   budgetWarningPercent: "the share of the daily budget that warns",
 });
 
+/**
+ * Seed 003's LLM proxy services: which of the LLM services' jobs its down alerts watch, and how long each
+ * alert waits. A down alert whose job is not in `llmService` is left out (it could never fire).
+ */
+const llmProxy = z.strictObject({
+  proxyJob: formatted(prometheusJobName).default("llm-proxy"),
+  contextServiceJob: formatted(prometheusJobName).default("context-service"),
+  downFor: formatted(prometheusDuration).default("5m"),
+  providerUnhealthyFor: formatted(prometheusDuration).default("5m"),
+});
+describeKeys(llmProxy, {
+  proxyJob: "the `llmService` job of the LLM proxy: LLMProxyDown (critical) watches it, in place of LLMServiceDown; left out when no job has this name",
+  contextServiceJob: "the `llmService` job of the context service: ContextServiceDown (warning) watches it, in place of LLMServiceDown; left out when no job has this name",
+  downFor: "how long the proxy or the context service must be down before it alerts",
+  providerUnhealthyFor: "how long a provider's `provider_status` must stay 0 before ProviderUnhealthy fires",
+});
+
 /** How dashboards group and annotate. */
 const dashboards = z.strictObject({
   teams: z
@@ -297,7 +314,7 @@ export const stackConfigSchema = z.strictObject({
   bindAddress: formatted(ipAddress).default("127.0.0.1"),
   ...absentAsEmpty({ ports, images }),
   llmService: llmService.prefault([{}]),
-  ...absentAsEmpty({ prometheus, grafana, jaeger, thresholds, dashboards, alerting, slo, dataEpochs, nodeExporter }),
+  ...absentAsEmpty({ prometheus, grafana, jaeger, thresholds, llmProxy, dashboards, alerting, slo, dataEpochs, nodeExporter }),
   kubernetes: kubernetesSection,
 });
 // A section with a doc of its own is one row of the README's table.
