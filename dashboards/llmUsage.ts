@@ -8,6 +8,7 @@ import { filtered } from "./common/filters.ts";
 import { instantQuery, rangeQuery } from "./common/queries.ts";
 import { errorShare, overRange, perSecond } from "./common/canonicalQueries.ts";
 import { labelVariable } from "./common/variables.ts";
+import { serviceVariable } from "./common/serviceVariable.ts";
 import { higherIsWorse, lowerIsWorse, steps } from "./common/thresholds.ts";
 import { UNITS } from "./common/units.ts";
 import { withTeam } from "./common/teams.ts";
@@ -21,7 +22,7 @@ import { explained, type ReadingPanel } from "./common/gapNotes.ts";
 
 export const LLM_USAGE_UID = "llmobs-llm-usage";
 
-const ALL_FILTERS = ["agent_id", "model", "provider"] as const;
+const ALL_FILTERS = ["job", "agent_id", "model", "provider"] as const;
 
 /**
  * The 13 panels of seed 004, then the budgets emitters keep themselves, on the canonical recorded series,
@@ -244,9 +245,10 @@ export function llmUsageDashboard(config: StackConfig): Dashboard {
     description: "Requests, tokens, cost, cache and errors of your LLM calls, by agent, model and provider.",
     from: "now-24h",
     variables: [
-      labelVariable("agent_id", "Agent", SERIES.requests),
-      labelVariable("model", "Model", SERIES.requests, 'agent_id=~"$agent_id"'),
-      labelVariable("provider", "Provider", SERIES.requests, 'agent_id=~"$agent_id", model=~"$model"'),
+      serviceVariable(config),
+      labelVariable("agent_id", "Agent", SERIES.requests, 'job=~"$job"'),
+      labelVariable("model", "Model", SERIES.requests, 'job=~"$job", agent_id=~"$agent_id"'),
+      labelVariable("provider", "Provider", SERIES.requests, 'job=~"$job", agent_id=~"$agent_id", model=~"$model"'),
     ],
     annotations: [
       new AnnotationQueryBuilder()
