@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readStackFile } from "../../config/fromStackFile.ts";
@@ -20,7 +20,7 @@ function check(tool: ToolName, args: string[]): string {
   }
 }
 
-describe.each(["local", "cluster"])("the %s stack's rendered files", (stack) => {
+describe.each(["local", "cluster", "llm-proxy"])("the %s stack's rendered files", (stack) => {
   const dir = mkdtempSync(join(tmpdir(), `llmobs-${stack}-render-`));
   beforeAll(() => {
     writeRenderedFiles(renderedFiles(describeStack(readStackFile(stack, STACK_FACTS))), dir);
@@ -34,6 +34,16 @@ describe.each(["local", "cluster"])("the %s stack's rendered files", (stack) => 
     const rules = readdirSync(join(dir, "prometheus/rules")).map((file) => join(dir, "prometheus/rules", file));
     expect(rules.length).toBeGreaterThan(0);
     expect(check("promtool", ["check", "rules", ...rules])).not.toContain("FAILED");
+  });
+
+  test("every LLM service of the stack file is a scrape job; seed 003's has its three, and their down alerts", () => {
+    const config = readStackFile(stack, STACK_FACTS);
+    const prometheusYml = readFileSync(join(dir, "prometheus/prometheus.yml"), "utf8");
+    for (const job of config.llmService) expect(prometheusYml).toContain(`job_name: ${job.jobName}`);
+    if (stack !== "llm-proxy") return;
+    expect(config.llmService.map((job) => job.jobName)).toEqual(["llm-proxy", "context-service", "health-worker"]);
+    const rules = readdirSync(join(dir, "prometheus/rules")).map((file) => readFileSync(join(dir, "prometheus/rules", file), "utf8")).join("\n");
+    for (const alert of ["LLMProxyDown", "ContextServiceDown", "ProviderUnhealthy"]) expect(rules).toContain(`alert: ${alert}`);
   });
 
   test("alertmanager.yml passes amtool check-config", () => {
