@@ -35,13 +35,13 @@ export const SLO_SERIES = {
   slowFirstToken: (window: Window) => `job:llm_time_to_first_token_slow:ratio_rate${window}`,
 };
 
-function burnAlerts(config: StackConfig, alert: string, series: (w: Window) => string, budget: number, what: string, note = ""): AlertingRule[] {
+function burnAlerts(config: StackConfig, alert: string, series: (w: Window) => string, budget: number, what: string, note = "", unless = ""): AlertingRule[] {
   return (["critical", "warning"] as const).map((severity) => ({
     alert,
-    expr: BURNS[severity]
-      .map(({ long, short, burn }) => `(${series(long)} > ${burn} * ${budget} and ${series(short)} > ${burn} * ${budget})`)
-      .join(" or "),
-    for: severity === "critical" ? "2m" : "15m",
+    expr: ((burns: string) => (unless ? `(${burns}) unless on (job) ${unless}` : burns))(
+      BURNS[severity].map(({ long, short, burn }) => `(${series(long)} > ${burn} * ${budget} and ${series(short)} > ${burn} * ${budget})`).join(" or "),
+    ),
+    for: severity === "critical" ? config.alerts.burnCriticalFor : config.alerts.burnWarningFor,
     labels: { severity },
     annotations: {
       summary: `{{ $labels.job }} is burning its ${what} error budget ${severity === "critical" ? "fast" : "steadily"}`,
@@ -69,29 +69,31 @@ export function sloRecordingRules(config: StackConfig): RuleGroup {
   return { name: "llmobs-slo-ratios", interval: config.prometheus.evaluationInterval, rules };
 }
 
-/** How long a histogram must lack the objective's bound before the info alert names it. */
-const MISSING_BOUND_FOR = "10m";
-
 /**
  * The histograms whose buckets cannot count the time-to-first-token objective exactly: the bound is none of
  * their bucket bounds, so their share is interpolated inside a bucket (coarse ones, such as the OpenTelemetry
  * SDKs' default 0-5 s, make that a rough guess). An info alert names each, with its bucket count.
  */
-function interpolatedObjectiveAlert(config: StackConfig): AlertingRule {
-  const bound = config.slo.ttftSeconds;
+/** The time-to-first-token histograms without a bucket bound at the objective, with their bucket count. */
+function withoutObjectiveBound(config: StackConfig): string {
   const ttft = SERIES.ttftBuckets;
   const labels = "job, model, provider";
+  return `count by (${labels}) (${ttft}{le!="+Inf"}) unless on (${labels}) ${ttft}{le="${leOf(config.slo.ttftSeconds)}"}`;
+}
+
+function interpolatedObjectiveAlert(config: StackConfig): AlertingRule {
+  const bound = config.slo.ttftSeconds;
   return {
     alert: "LLMTimeToFirstTokenObjectiveInterpolated",
-    expr: `count by (${labels}) (${ttft}{le!="+Inf"}) unless on (${labels}) ${ttft}{le="${leOf(bound)}"}`,
-    for: MISSING_BOUND_FOR,
+    expr: withoutObjectiveBound(config),
+    for: config.alerts.ttftInterpolatedFor,
     labels: { severity: "info" },
     annotations: {
       summary: `{{ $labels.job }}: the {{ $labels.model }} time-to-first-token histogram has no bucket at ${bound}s`,
       description:
         `None of the {{ $value }} bucket bounds of {{ $labels.job }}'s time-to-first-token histogram for {{ $labels.model }} is ${bound}s, ` +
         "the objective's bound: its share of first tokens within the objective is interpolated inside the bucket that holds the bound, " +
-        `so the time-to-first-token burn alerts read an estimate. Give the histogram a bucket bound at ${bound}s (an explicit bucket boundaries view or advice in the emitter).`,
+        `so the time-to-first-token burn alerts leave {{ $labels.job }} out. Give the histogram a bucket bound at ${bound}s (an explicit bucket boundaries view or advice in the emitter).`,
       runbook_url: runbookUrl(config, "LLMTimeToFirstTokenObjectiveInterpolated"),
     },
   };
@@ -110,7 +112,10 @@ export function sloAlertRules(config: StackConfig): RuleGroup {
         SLO_SERIES.slowFirstToken,
         ttftBudget,
         "time-to-first-token",
-        ` First tokens within ${config.slo.ttftSeconds}s are counted from each histogram's buckets, interpolated inside a bucket where ${config.slo.ttftSeconds}s is no bucket bound (LLMTimeToFirstTokenObjectiveInterpolated names those).`,
+        ` First tokens within ${config.slo.ttftSeconds}s are counted from each histogram's buckets; a service with a histogram that has no bucket bound there is left out (LLMTimeToFirstTokenObjectiveInterpolated names those).`,
+        // Interpolated inside a coarse bucket (the OpenTelemetry SDKs' default 0-5 s), the share is a guess
+        // that can call every first token late: no page on a guess.
+        `group by (job) (${withoutObjectiveBound(config)})`,
       ),
       interpolatedObjectiveAlert(config),
     ],

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, rmSync, type WriteStream } from "n
 import { once } from "node:events";
 import type { Labels } from "./families.ts";
 import { genaiSpans, liteLlmBudgets, REPLAY_EMITTERS, type ReplayVocabulary, type SeriesSink } from "./replayEmitters.ts";
-import { podsAt, type FaultEffect, type StreamSpec, type Traffic } from "./traffic.ts";
+import { podsAt, type FaultEffect, type Traffic } from "./traffic.ts";
 
 /** A service of the replay: one vocabulary's emitter, scraped as `job` (one target per replica). */
 export interface ReplayService {

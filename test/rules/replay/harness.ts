@@ -42,8 +42,10 @@ export interface ReplayResult {
   replicas: number;
   seed: number;
   detections: Detection[];
-  /** Every alert that fired while the traffic was healthy. */
+  /** Every warning or critical alert that fired while the traffic was healthy. */
   falseAlarms: Firing[];
+  /** Info alerts that fired while healthy: notices about the setup (Alertmanager routes them to nobody). */
+  notices: Firing[];
   /** Per job: what the recorded totals over the healthy hours came to, beside the counters' own increase. */
   totals: { job: string; what: string; recorded: number; truth: number }[];
   seconds: number;
@@ -117,11 +119,11 @@ export async function replayAlerts(config: StackConfig, replicas: number, seed: 
     const firings: Firing[] = [];
     for (const rule of alerts) firings.push(...(await evaluate(prometheus.url, rule, origin, end)));
     const detections = faults.map((fault) => detect(fault, firings));
-    const falseAlarms = firings
-      .map((f) => ({ ...f, spells: f.spells.filter(([from]) => from < HEALTHY_MINUTES) }))
-      .filter((f) => f.spells.length > 0);
+    const healthy = firings.map((f) => ({ ...f, spells: f.spells.filter(([from]) => from < HEALTHY_MINUTES) })).filter((f) => f.spells.length > 0);
+    const falseAlarms = healthy.filter((f) => f.severity !== "info");
+    const notices = healthy.filter((f) => f.severity === "info");
     const totals = await recordedTotals(prometheus.url, origin, truth);
-    return { replicas, seed, detections, falseAlarms, totals, seconds: (Date.now() - began) / 1000, samples };
+    return { replicas, seed, detections, falseAlarms, notices, totals, seconds: (Date.now() - began) / 1000, samples };
   } finally {
     await prometheus.stop();
     if (process.env.LLMOBS_REPLAY_KEEP) log(`kept ${work} (origin ${origin})`);
@@ -204,6 +206,7 @@ export function formatReplay(result: ReplayResult): string {
     const { severity: _, ...labels } = f.labels;
     lines.push(`- ${f.alert} (${f.severity}) ${JSON.stringify(labels)}: ${f.spells.map(([a, b]) => `minute ${a}-${b}`).join(", ")}`);
   }
+  lines.push("", `Info notices over the healthy hours (routed to nobody): ${result.notices.map((f) => `${f.alert} ${JSON.stringify(f.labels)}`).join(", ") || "none"}`);
   lines.push("", "Recorded totals over the healthy hours against the counters' own increase:");
   for (const t of result.totals) lines.push(`- ${t.job} ${t.what}: ${t.recorded.toFixed(2)} / ${t.truth.toFixed(2)} (${(((t.recorded - t.truth) / (t.truth || 1)) * 100).toFixed(2)}%)`);
   return lines.join("\n");
