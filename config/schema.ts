@@ -180,6 +180,7 @@ const count = (what: string) =>
  */
 const alerts = z.strictObject({
   errorRateWindow: formatted(prometheusDuration).default("30m"),
+  errorRateShortWindow: formatted(prometheusDuration).default("5m"),
   errorRateFor: formatted(prometheusDuration).default("5m"),
   criticalErrorRateWindow: formatted(prometheusDuration).default("5m"),
   criticalErrorRateFor: formatted(prometheusDuration).default("2m"),
@@ -214,6 +215,8 @@ const alerts = z.strictObject({
 });
 describeKeys(alerts, {
   errorRateWindow: "the window LLMErrorRateHigh's warning reads failed calls over",
+  errorRateShortWindow:
+    "LLMErrorRateHigh's warning also needs failed calls above its threshold over this shorter window: failing still, not a cluster of errors that has ended",
   errorRateFor: "how long LLMErrorRateHigh's warning holds before it fires",
   criticalErrorRateWindow: "the window LLMErrorRateHigh's critical reads failed calls over",
   criticalErrorRateFor: "how long LLMErrorRateHigh's critical holds before it fires",

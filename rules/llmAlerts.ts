@@ -34,6 +34,8 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
     const calls = `sum by (${byJobModelProvider}) (${over(SERIES.requests, window)})`;
     return `${failures} / ${calls} ${op} and on (${byJobModelProvider}) ${evidence(failures, calls, op)}`;
   };
+  const plainRatio = (window: string) =>
+    `sum by (${byJobModelProvider}) (${over(SERIES.errors, window)}) / sum by (${byJobModelProvider}) (${over(SERIES.requests, window)})`;
   // Enough failures, and so many that even their count less `standardErrors` standard errors passes the threshold.
   const evidence = (failures: string, calls: string, op: string) =>
     `(${failures} >= ${a.minFailures}) and (${failures} - ${a.standardErrors} * sqrt(${failures})) / ${calls} ${op}`;
@@ -76,14 +78,16 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
     ),
     {
       alert: "LLMErrorRateHigh",
-      expr: errorRatio(a.errorRateWindow, `> ${t.errorRatePercent / 100}`),
+      // Failing still: errors cluster (a few minutes of a few percent), so the 30 minutes after a cluster hold
+      // more failures than independent calls would. A cluster that has ended is no page.
+      expr: `(${errorRatio(a.errorRateWindow, `> ${t.errorRatePercent / 100}`)}) and on (${byJobModelProvider}) ${plainRatio(a.errorRateShortWindow)} > ${t.errorRatePercent / 100}`,
       for: a.errorRateFor,
       labels: { severity: "warning" },
       annotations: {
         summary: "{{ $labels.model }} calls to {{ $labels.provider }} fail",
         description:
           `{{ $value | humanizePercentage }} of {{ $labels.model }} calls to {{ $labels.provider }} ({{ $labels.job }}) failed over ${a.errorRateWindow}, for ${a.errorRateFor} ` +
-          `(warning above ${t.errorRatePercent}% over ${a.errorRateWindow}, critical above ${t.criticalErrorRatePercent}% over ${a.criticalErrorRateWindow}; with at least ${a.minFailures} failures, and ${a.standardErrors} standard errors above the threshold).`,
+          `(warning above ${t.errorRatePercent}% over ${a.errorRateWindow} and the last ${a.errorRateShortWindow}, critical above ${t.criticalErrorRatePercent}% over ${a.criticalErrorRateWindow}; with at least ${a.minFailures} failures, and ${a.standardErrors} standard errors above the threshold).`,
         runbook_url: runbookUrl(config, "LLMErrorRateHigh"),
       },
     },
@@ -96,7 +100,7 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
         summary: "{{ $labels.model }} calls to {{ $labels.provider }} fail",
         description:
           `{{ $value | humanizePercentage }} of {{ $labels.model }} calls to {{ $labels.provider }} ({{ $labels.job }}) failed over ${a.criticalErrorRateWindow}, for ${a.criticalErrorRateFor} ` +
-          `(warning above ${t.errorRatePercent}% over ${a.errorRateWindow}, critical above ${t.criticalErrorRatePercent}% over ${a.criticalErrorRateWindow}; with at least ${a.minFailures} failures, and ${a.standardErrors} standard errors above the threshold).`,
+          `(warning above ${t.errorRatePercent}% over ${a.errorRateWindow} and the last ${a.errorRateShortWindow}, critical above ${t.criticalErrorRatePercent}% over ${a.criticalErrorRateWindow}; with at least ${a.minFailures} failures, and ${a.standardErrors} standard errors above the threshold).`,
         runbook_url: runbookUrl(config, "LLMErrorRateHigh"),
       },
     },

@@ -98,7 +98,7 @@ export function llmAlertTests(config: StackConfig): RuleFileTests {
       summary: "gpt-4o calls to openai fail",
       description:
         `${value} of gpt-4o calls to openai (api) failed over ${severity === "warning" ? "30m, for 5m" : "5m, for 2m"} ` +
-        "(warning above 1% over 30m, critical above 10% over 5m; with at least 10 failures, and 2 standard errors above the threshold).",
+        "(warning above 1% over 30m and the last 5m, critical above 10% over 5m; with at least 10 failures, and 2 standard errors above the threshold).",
       runbook_url: runbook("LLMErrorRateHigh"),
     },
   });
@@ -182,6 +182,14 @@ export function llmAlertTests(config: StackConfig): RuleFileTests {
       name: "a sparse model, 10% of 3 calls a minute failing: 9 failures in 30 minutes, under the minimum of 10",
       series: sparseCalls(45, 0.05, 0.005),
       at: "40m",
+    },
+    {
+      alert: "LLMErrorRateHigh",
+      severities: ["warning", "critical"],
+      kind: "silent",
+      name: "5% for 10 minutes, then 0.2% for 15: 1.8% over 30 minutes, but no longer failing over the last 5",
+      series: calls([10, 0.1], [15, 0.004]),
+      at: "25m",
     },
     { alert: "LLMErrorRateHigh", severities: ["warning"], kind: "resolves", name: "5% for 10 minutes, then 0.5%: resolved once the 30-minute window has let go", series: calls([10, 0.1], [40, 0.01]), at: "45m" },
     { alert: "LLMErrorRateHigh", severities: ["critical"], kind: "fires", name: "20% of calls fail", series: calls([20, 0.4]), at: "10m", alerts: [failing("warning", "20%"), failing("critical", "20%")] },
