@@ -81,7 +81,8 @@ async function write(stream: WriteStream, text: string): Promise<void> {
  * Replays `traffic` through each service's emitter and writes what Prometheus would have scraped, one
  * sample a minute, as OpenMetrics files with timestamps for `promtool tsdb create-blocks-from openmetrics`:
  * every replica's series while its target is up, `up` for every target (0 while a service is down), and
- * Jaeger's span metrics. `chunk` is called with each file (of `chunkMinutes`) once written.
+ * Jaeger's span metrics. `chunk` is called with each file (of `chunkMinutes`) once written, and runs while
+ * the next file is written (an import on one core, the traffic on another); the file is removed after.
  */
 export async function writeReplay(
   traffic: Traffic,
@@ -105,13 +106,15 @@ export async function writeReplay(
     list[minute]! += amount;
   };
 
+  let importing: Promise<void> = Promise.resolve();
   for (let from = 0; from < traffic.totalMinutes; from += chunkMinutes) {
+    const file = `${path}.${from}`;
     const parts = new Map<string, { file: string; stream: WriteStream }>();
     const part = (family: string) => {
       let p = parts.get(family);
       if (!p) {
-        const file = `${path}.${parts.size}.part`;
-        parts.set(family, (p = { file, stream: createWriteStream(file) }));
+        const partFile = `${file}.${parts.size}.part`;
+        parts.set(family, (p = { file: partFile, stream: createWriteStream(partFile) }));
       }
       return p.stream;
     };
@@ -159,16 +162,18 @@ export async function writeReplay(
       for (const [family, familyLines] of lines) await write(part(family), `${familyLines.join("\n")}\n`);
     }
     await Promise.all([...parts.values()].map(({ stream }) => new Promise((resolve) => stream.end(resolve))));
-    const out = createWriteStream(path);
-    for (const [family, { file }] of parts) {
+    const out = createWriteStream(file);
+    for (const [family, { file: partFile }] of parts) {
       await write(out, `# TYPE ${family} ${kinds.get(family)}\n`);
-      for await (const data of createReadStream(file, { encoding: "utf8" })) await write(out, data as string);
-      rmSync(file);
+      for await (const data of createReadStream(partFile, { encoding: "utf8" })) await write(out, data as string);
+      rmSync(partFile);
     }
     await write(out, "# EOF\n");
     await new Promise((resolve) => out.end(resolve));
-    await chunk(path);
-    rmSync(path);
+    // One import at a time, the next chunk written meanwhile.
+    await importing;
+    importing = chunk(file).finally(() => rmSync(file));
   }
+  await importing;
   return truth;
 }

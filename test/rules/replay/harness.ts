@@ -1,20 +1,14 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StackConfig } from "../../../config/schema.ts";
 import { ruleFileGroups } from "../../../rules/ruleFiles.ts";
 import { isAlertingRule, type AlertingRule } from "../../../rules/model.ts";
-import { generatedYaml } from "../../../components/generatedYaml.ts";
-import { describeStack } from "../../../components/stack.ts";
-import { PROMETHEUS_PORT } from "../../../components/prometheus/description.ts";
 import { durationSeconds } from "../../../config/durations.ts";
-import { freePort } from "../../../cli/local/processes.ts";
-import { componentOf, type RunningPrometheus } from "../../../cli/local/prometheus.ts";
-import { startComponent } from "../../../cli/local/startComponent.ts";
-import { recordingLayers } from "../../../cli/bench/ruleLayers.ts";
 import { requireTool } from "../../../cli/tools/installed.ts";
+import { backfilledPrometheus } from "../../../cli/local/backfilledPrometheus.ts";
 import { Traffic } from "../../../synthetic/traffic.ts";
 import { writeReplay, type GroundTruth } from "../../../synthetic/replay.ts";
 import { HEALTHY_MINUTES, placedFaults, replayShape, replayStreams, SERVICES, TOTAL_MINUTES, type PlacedFault } from "./scenario.ts";
@@ -55,7 +49,7 @@ export interface ReplayResult {
 /**
  * Replays a day and a half of traffic (replayStreams: every vocabulary, `replicas` replicas per service,
  * `seed`) into the pinned Prometheus with promtool's backfill, records every recording rule of the stack
- * over it (layer by layer), then evaluates each alert every minute over the whole range and honours its
+ * over it (backfilledPrometheus: layer by layer), then evaluates each alert every minute over the whole range and honours its
  * `for:` as Prometheus does (pending from the first evaluation with a result, firing once it has held for
  * `for:`). Prometheus runs with a 90-second lookback: a backfill has no staleness markers, and with one
  * sample a minute this makes a series that stopped disappear a scrape later, as the markers would.
@@ -84,37 +78,20 @@ export async function replayAlerts(config: StackConfig, replicas: number, seed: 
   });
   log(`${replicas} replica(s): ${samples.toLocaleString("en")} samples loaded in ${((Date.now() - began) / 1000).toFixed(0)} s`);
 
-  const port = await freePort();
-  const prometheusYml = join(work, "prometheus.yml");
-  writeFileSync(prometheusYml, `global:\n  scrape_interval: ${STEP}s\n  evaluation_interval: ${STEP}s\n`);
-  const description = componentOf(describeStack(config), "prometheus");
-  const args = [
-    `--config.file=${prometheusYml}`,
-    `--storage.tsdb.path=${dataDir}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    "--storage.tsdb.retention.time=30d",
-    "--query.lookback-delta=90s",
-  ];
-  const start = async (): Promise<RunningPrometheus> => {
-    const running = await startComponent("prometheus", description, { renderDir: work, dataDir, ports: { [PROMETHEUS_PORT]: port } }, args);
-    return { ...running, url: running.urlOf(PROMETHEUS_PORT) };
-  };
-  let prometheus = await start();
+  const prometheus = await backfilledPrometheus({
+    config,
+    promtool,
+    work,
+    dataDir,
+    start: origin,
+    end: end + STEP,
+    stepSeconds: STEP,
+    extraArgs: ["--query.lookback-delta=90s"],
+  });
   try {
-    const groups = ruleFileGroups(config).flatMap((file) => file.groups);
-    for (const [i, layer] of recordingLayers(groups).entries()) {
-      const rulesFile = join(work, `layer${i}.yml`);
-      writeFileSync(rulesFile, generatedYaml("alerts/", { groups: layer }));
-      const blocks = join(work, `rule-blocks-${i}`);
-      await run(promtool, ["tsdb", "create-blocks-from", "rules", "--quiet", `--url=${prometheus.url}`, `--start=${origin}`, `--end=${end + STEP}`, `--eval-interval=${STEP}s`, `--output-dir=${blocks}`, rulesFile], {
-        maxBuffer: 64 * 2 ** 20,
-      });
-      await prometheus.stop();
-      for (const block of readdirSync(blocks)) renameSync(join(blocks, block), join(dataDir, block));
-      prometheus = await start();
-    }
     log(`${replicas} replica(s): recording rules backfilled after ${((Date.now() - began) / 1000).toFixed(0)} s`);
 
+    const groups = ruleFileGroups(config).flatMap((file) => file.groups);
     const alerts = groups.flatMap((g) => g.rules.filter(isAlertingRule));
     const firings: Firing[] = [];
     for (const rule of alerts) firings.push(...(await evaluate(prometheus.url, rule, origin, end)));
