@@ -16,6 +16,7 @@ import { re2SyntaxError } from "./re2.ts";
 import { COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
 import { describeKeys } from "./keyDocs.ts";
+import { burnRates } from "./burnRates.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -208,6 +209,14 @@ const alerts = z.strictObject({
   telemetryMissingAfter: formatted(prometheusDuration).default("5m"),
   telemetryMissingFor: formatted(prometheusDuration).default("2m"),
   telemetryLookback: formatted(prometheusDuration).default("6h"),
+  burnCritical: burnRates([
+    { long: "1h", short: "5m", burn: 14.4 },
+    { long: "6h", short: "30m", burn: 6 },
+  ]),
+  burnWarning: burnRates([
+    { long: "1d", short: "2h", burn: 3 },
+    { long: "3d", short: "6h", burn: 1 },
+  ]),
   burnCriticalFor: formatted(prometheusDuration).default("2m"),
   burnWarningFor: formatted(prometheusDuration).default("15m"),
   hostMemoryFor: formatted(prometheusDuration).default("5m"),
@@ -246,6 +255,9 @@ describeKeys(alerts, {
   telemetryMissingAfter: "LLMTelemetryMissing: how long a service's LLM series must have been missing",
   telemetryMissingFor: "how long LLMTelemetryMissing holds before it fires",
   telemetryLookback: "LLMTelemetryMissing: a service that sent LLM series this recently and has stopped; past it, the alert resolves (a service taken away)",
+  burnCritical:
+    "the critical error-budget burns (LLMErrorBudgetBurn, LLMTimeToFirstTokenBudgetBurn), any of which pages: the budget burns `burn` times faster than the SLO period allows over the `long` window, and still over the `short` one (a burn of 1 spends it in exactly 30 days)",
+  burnWarning: "the warning error-budget burns, as `alerts.burnCritical`",
   burnCriticalFor: "how long a critical error-budget burn (LLMErrorBudgetBurn, LLMTimeToFirstTokenBudgetBurn) holds before it fires",
   burnWarningFor: "how long a warning error-budget burn holds before it fires",
   hostMemoryFor: "how long HostMemoryHigh holds before it fires",

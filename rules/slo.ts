@@ -5,41 +5,41 @@ import { leOf } from "./recording/rollups.ts";
 import { totalOver } from "../metrics/promql.ts";
 import { runbookUrl } from "./runbook.ts";
 
-/** The windows the burn-rate alerts compare. */
-export const SLO_WINDOWS = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"] as const;
-export type Window = (typeof SLO_WINDOWS)[number];
+import { durationSeconds } from "../config/durations.ts";
+import type { BurnRate } from "../config/burnRates.ts";
 
 /**
  * Multi-window, multi-burn-rate alerts (Google SRE workbook, "Alerting on SLOs"): a burn rate of 1 spends
  * the error budget in exactly the SLO period (30 days). Each alert needs a long window (the budget really
- * is burning) and a short one (it still is), so it fires fast and resets fast.
+ * is burning) and a short one (it still is), so it fires fast and resets fast. The burns are config
+ * (`alerts.burnCritical`, `alerts.burnWarning`).
  */
-const BURNS = {
-  critical: [
-    { long: "1h", short: "5m", burn: 14.4 },
-    { long: "6h", short: "30m", burn: 6 },
-  ],
-  warning: [
-    { long: "1d", short: "2h", burn: 3 },
-    { long: "3d", short: "6h", burn: 1 },
-  ],
-} as const satisfies Record<string, { long: Window; short: Window; burn: number }[]>;
+function burnsOf(config: StackConfig): Record<"critical" | "warning", BurnRate[]> {
+  return { critical: config.alerts.burnCritical, warning: config.alerts.burnWarning };
+}
+
+/** Every window the burn-rate alerts compare, shortest first: each is recorded per service. */
+export function sloWindows(config: StackConfig): string[] {
+  const windows = new Set([...config.alerts.burnCritical, ...config.alerts.burnWarning].flatMap((b) => [b.long, b.short]));
+  return [...windows].sort((x, y) => durationSeconds(x) - durationSeconds(y));
+}
 
 /** The share of bad events over a window, per service, from the per-service increases. */
-function badShare(bad: string, all: string, window: Window): string {
+function badShare(bad: string, all: string, window: string): string {
   return `${totalOver(bad, window)} / (${totalOver(all, window)} > 0)`;
 }
 
 export const SLO_SERIES = {
-  errors: (window: Window) => `job:llm_request_errors:ratio_rate${window}`,
-  slowFirstToken: (window: Window) => `job:llm_time_to_first_token_slow:ratio_rate${window}`,
+  errors: (window: string) => `job:llm_request_errors:ratio_rate${window}`,
+  slowFirstToken: (window: string) => `job:llm_time_to_first_token_slow:ratio_rate${window}`,
 };
 
-function burnAlerts(config: StackConfig, alert: string, series: (w: Window) => string, budget: number, what: string, note = "", unless = ""): AlertingRule[] {
+function burnAlerts(config: StackConfig, alert: string, series: (w: string) => string, budget: number, what: string, note = "", unless = ""): AlertingRule[] {
+  const burns = burnsOf(config);
   return (["critical", "warning"] as const).map((severity) => ({
     alert,
     expr: ((burns: string) => (unless ? `(${burns}) unless on (job) ${unless}` : burns))(
-      BURNS[severity].map(({ long, short, burn }) => `(${series(long)} > ${burn} * ${budget} and ${series(short)} > ${burn} * ${budget})`).join(" or "),
+      burns[severity].map(({ long, short, burn }) => `(${series(long)} > ${burn} * ${budget} and ${series(short)} > ${burn} * ${budget})`).join(" or "),
     ),
     for: severity === "critical" ? config.alerts.burnCriticalFor : config.alerts.burnWarningFor,
     labels: { severity },
@@ -48,7 +48,7 @@ function burnAlerts(config: StackConfig, alert: string, series: (w: Window) => s
       description:
         `{{ $value | humanizePercentage }} of {{ $labels.job }}'s LLM calls ${what === "availability" ? "failed" : "got their first token late"} ` +
         `over the alert's long window; the objective allows ${Number((budget * 100).toFixed(4))}% ` +
-        `(burn rates ${BURNS[severity].map((b) => b.burn).join(" and ")} over ${BURNS[severity].map((b) => `${b.long}/${b.short}`).join(" and ")}).${note}`,
+        `(burn rates ${burns[severity].map((b) => b.burn).join(" and ")} over ${burns[severity].map((b) => `${b.long}/${b.short}`).join(" and ")}).${note}`,
       runbook_url: runbookUrl(config, alert),
     },
   }));
@@ -60,8 +60,8 @@ function burnAlerts(config: StackConfig, alert: string, series: (w: Window) => s
  */
 export function sloRecordingRules(config: StackConfig): RuleGroup {
   const rules: RecordingRule[] = [
-    ...SLO_WINDOWS.map((window) => ({ record: SLO_SERIES.errors(window), expr: badShare(SERVICE_SERIES.errors, SERVICE_SERIES.requests, window) })),
-    ...SLO_WINDOWS.map((window) => ({
+    ...sloWindows(config).map((window) => ({ record: SLO_SERIES.errors(window), expr: badShare(SERVICE_SERIES.errors, SERVICE_SERIES.requests, window) })),
+    ...sloWindows(config).map((window) => ({
       record: SLO_SERIES.slowFirstToken(window),
       expr: `1 - ${badShare(SERVICE_SERIES.firstTokensWithinObjective, SERVICE_SERIES.firstTokens, window)}`,
     })),
