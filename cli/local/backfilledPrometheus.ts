@@ -56,15 +56,17 @@ export async function backfilledPrometheus(backfill: Backfill): Promise<RunningP
     const layers = recordingLayers(ruleFileGroups(config).flatMap((file) => file.groups));
     for (const [i, layer] of layers.entries()) {
       log(`Backfilling the recording rules, layer ${i + 1} of ${layers.length} (promtool tsdb create-blocks-from rules)...`);
-      const rulesFile = join(work, `layer${i}.yml`);
-      writeFileSync(rulesFile, generatedYaml("alerts/", { groups: layer }));
+      // Relative to `work`: promtool offsets each group's evaluations within the step by a hash of the group's
+      // name and file path, and a fixed path keeps that offset, and so every result, the same run after run.
+      const rulesFile = `layer${i}.yml`;
+      writeFileSync(join(work, rulesFile), generatedYaml("alerts/", { groups: layer }));
       const parts = rangeParts(from, end, availableParallelism());
       await Promise.all(
         parts.map(([partStart, partEnd], p) =>
           run(
             promtool,
             ["tsdb", "create-blocks-from", "rules", "--quiet", `--url=${prometheus.url}`, `--start=${partStart}`, `--end=${partEnd}`, `--eval-interval=${stepSeconds}s`, `--output-dir=${join(work, `rule-blocks-${i}-${p}`)}`, rulesFile],
-            { maxBuffer: 64 * 2 ** 20 },
+            { cwd: work, maxBuffer: 64 * 2 ** 20 },
           ),
         ),
       );
