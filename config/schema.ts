@@ -17,6 +17,7 @@ import { re2SyntaxError } from "./re2.ts";
 import { COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
 import { describeKeys } from "./keyDocs.ts";
+import { burnRates } from "./burnRates.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -192,7 +193,7 @@ const thresholds = z.strictObject({
 });
 describeKeys(thresholds, {
   targetDownFor: "how long a scrape target must be down before it alerts",
-  hostMemoryPercent: "host memory use that alerts (after 5 minutes)",
+  hostMemoryPercent: "host memory use that alerts",
   slowTokenRate: "output tokens per second below which generation is slow",
   criticalTokenRate: "output tokens per second below which generation is critical",
   slowRequestSeconds: "p95 call duration above which calls are slow",
@@ -200,7 +201,7 @@ describeKeys(thresholds, {
   errorRatePercent: "failed calls above which errors warn",
   criticalErrorRatePercent: "failed calls above which errors are critical",
   successRatePercent: "a service's success rate below this warns",
-  cacheHitRatePercent: "a service's cache hit rate below this is reported (info)",
+  cacheHitRatePercent: "a service's cache hit rate below this warns",
   p99LatencySeconds: "p99 call duration above this warns",
   dailyBudgetUsd: "the daily LLM budget in US dollars",
   budgetWarningPercent: "the share of the daily budget that warns",
@@ -221,6 +222,102 @@ describeKeys(llmProxy, {
   contextServiceJob: "the `llmService` job of the context service: ContextServiceDown (warning) watches it, in place of LLMServiceDown; left out when no job has this name",
   downFor: "how long the proxy or the context service must be down before it alerts",
   providerUnhealthyFor: "how long a provider's `provider_status` must stay 0 before ProviderUnhealthy fires",
+});
+
+const count = (what: string) =>
+  z
+    .number({ error: `expected a number: ${what}, an integer 1 or greater` })
+    .int({ error: `${what}: an integer 1 or greater` })
+    .min(1, { error: `${what}: an integer 1 or greater` });
+
+/**
+ * How long each alert waits (`for:`), the window it reads, and the evidence it needs before it fires: the
+ * defaults pass the replay harness (test/rules/alertReplay.test.ts): every fault within 15 minutes, no
+ * alert over a day of healthy traffic in any vocabulary, with one replica and with ten.
+ */
+const alerts = z.strictObject({
+  errorRateWindow: formatted(prometheusDuration).default("30m"),
+  errorRateShortWindow: formatted(prometheusDuration).default("5m"),
+  errorRateFor: formatted(prometheusDuration).default("5m"),
+  criticalErrorRateWindow: formatted(prometheusDuration).default("5m"),
+  criticalErrorRateFor: formatted(prometheusDuration).default("2m"),
+  minFailures: count("failed calls").default(10),
+  standardErrors: decimal(z.number({ error: "expected a number: standard errors, 0 or greater" }).min(0, { error: "standard errors, 0 or greater" })).default(2),
+  successRateWindow: formatted(prometheusDuration).default("30m"),
+  successRateFor: formatted(prometheusDuration).default("10m"),
+  latencyWindow: formatted(prometheusDuration).default("5m"),
+  latencyFor: formatted(prometheusDuration).default("5m"),
+  p99LatencyFor: formatted(prometheusDuration).default("10m"),
+  minCalls: count("calls").default(20),
+  minTailCalls: count("calls").default(5),
+  tokenSpeedFor: formatted(prometheusDuration).default("5m"),
+  cacheWindow: formatted(prometheusDuration).default("10m"),
+  cacheFor: formatted(prometheusDuration).default("5m"),
+  minCacheLookups: count("cache lookups").default(50),
+  spendRunawayFactor: positive("a multiple of the usual spend rate").default(4),
+  spendRunawayWindow: formatted(prometheusDuration).default("10m"),
+  spendRunawayFor: formatted(prometheusDuration).default("3m"),
+  spendRunawayMinBudgetPercent: percent.default(10),
+  dailySpendFor: formatted(prometheusDuration).default("5m"),
+  projectedSpendWindow: formatted(prometheusDuration).default("1h"),
+  projectedSpendFor: formatted(prometheusDuration).default("15m"),
+  emitterBudgetFor: formatted(prometheusDuration).default("5m"),
+  telemetryMissingAfter: formatted(prometheusDuration).default("5m"),
+  telemetryMissingFor: formatted(prometheusDuration).default("2m"),
+  telemetryLookback: formatted(prometheusDuration).default("6h"),
+  burnCritical: burnRates([
+    { long: "1h", short: "5m", burn: 14.4 },
+    { long: "6h", short: "30m", burn: 6 },
+  ]),
+  burnWarning: burnRates([
+    { long: "1d", short: "2h", burn: 3 },
+    { long: "3d", short: "6h", burn: 1 },
+  ]),
+  burnCriticalFor: formatted(prometheusDuration).default("2m"),
+  burnWarningFor: formatted(prometheusDuration).default("15m"),
+  hostMemoryFor: formatted(prometheusDuration).default("5m"),
+  ttftInterpolatedFor: formatted(prometheusDuration).default("10m"),
+});
+describeKeys(alerts, {
+  errorRateWindow: "the window LLMErrorRateHigh's warning reads failed calls over",
+  errorRateShortWindow:
+    "LLMErrorRateHigh's warning also needs failed calls above its threshold over this shorter window: failing still, not a cluster of errors that has ended",
+  errorRateFor: "how long LLMErrorRateHigh's warning holds before it fires",
+  criticalErrorRateWindow: "the window LLMErrorRateHigh's critical reads failed calls over",
+  criticalErrorRateFor: "how long LLMErrorRateHigh's critical holds before it fires",
+  minFailures: "failed calls in the window before LLMErrorRateHigh or LLMSuccessRateLow fires: a few failures of a few calls are no rate",
+  standardErrors:
+    "the error-rate alerts fire only when the failures, less this many standard errors of their count (its square root), still pass the threshold: evidence the rate is really above it, not a few unlucky calls",
+  successRateWindow: "the window LLMSuccessRateLow reads a service's calls over",
+  successRateFor: "how long LLMSuccessRateLow holds before it fires",
+  latencyWindow: "the window the latency alerts read the duration histogram over",
+  latencyFor: "how long LLMRequestsSlow holds before it fires",
+  p99LatencyFor: "how long LLMLatencyP99High holds before it fires",
+  minCalls: "calls of the model in the window before LLMTokenGenerationSlow fires",
+  minTailCalls:
+    "calls a latency quantile must have above it before its alert fires: p95 needs 20 times this many calls in the window, p99 100 times (a quantile of a few calls is one slow call)",
+  tokenSpeedFor: "how long LLMTokenGenerationSlow holds before it fires",
+  cacheWindow: "the window LLMCacheHitRateLow reads cache lookups over",
+  cacheFor: "how long LLMCacheHitRateLow holds before it fires",
+  minCacheLookups: "cache lookups in the window before LLMCacheHitRateLow fires",
+  spendRunawayFactor: "LLMSpendRateHigh: a service's spend rate over the window, as a multiple of its usual rate (the hour before, or the same hour yesterday, whichever is higher)",
+  spendRunawayWindow: "the window LLMSpendRateHigh reads the spend rate over",
+  spendRunawayFor: "how long LLMSpendRateHigh holds before it fires",
+  spendRunawayMinBudgetPercent: "LLMSpendRateHigh fires only when the service's spend rate, over a day, comes to at least this share of the daily budget",
+  dailySpendFor: "how long LLMDailySpendHigh holds before it fires",
+  projectedSpendWindow: "the spend LLMSpendProjectedOverBudget extrapolates to a day",
+  projectedSpendFor: "how long LLMSpendProjectedOverBudget holds before it fires",
+  emitterBudgetFor: "how long LLMBudgetNearlySpent holds before it fires",
+  telemetryMissingAfter: "LLMTelemetryMissing: how long a service's LLM series must have been missing",
+  telemetryMissingFor: "how long LLMTelemetryMissing holds before it fires",
+  telemetryLookback: "LLMTelemetryMissing: a service that sent LLM series this recently and has stopped; past it, the alert resolves (a service taken away)",
+  burnCritical:
+    "the critical error-budget burns (LLMErrorBudgetBurn, LLMTimeToFirstTokenBudgetBurn), any of which pages: the budget burns `burn` times faster than the SLO period allows over the `long` window, and still over the `short` one (a burn of 1 spends it in exactly 30 days)",
+  burnWarning: "the warning error-budget burns, as `alerts.burnCritical`",
+  burnCriticalFor: "how long a critical error-budget burn (LLMErrorBudgetBurn, LLMTimeToFirstTokenBudgetBurn) holds before it fires",
+  burnWarningFor: "how long a warning error-budget burn holds before it fires",
+  hostMemoryFor: "how long HostMemoryHigh holds before it fires",
+  ttftInterpolatedFor: "how long LLMTimeToFirstTokenObjectiveInterpolated holds before it fires",
 });
 
 /** How dashboards group and annotate. */
@@ -314,7 +411,7 @@ export const stackConfigSchema = z.strictObject({
   bindAddress: formatted(ipAddress).default("127.0.0.1"),
   ...absentAsEmpty({ ports, images }),
   llmService: llmService.prefault([{}]),
-  ...absentAsEmpty({ prometheus, grafana, jaeger, thresholds, llmProxy, dashboards, alerting, slo, dataEpochs, nodeExporter }),
+  ...absentAsEmpty({ prometheus, grafana, jaeger, thresholds, alerts, llmProxy, dashboards, alerting, slo, dataEpochs, nodeExporter }),
   kubernetes: kubernetesSection,
 });
 // A section with a doc of its own is one row of the README's table.

@@ -46,12 +46,12 @@ export function stackHealthRules(config: StackConfig): RuleGroup {
       {
         alert: "HostMemoryHigh",
         expr: `(1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes) * 100 > ${hostMemoryPercent}`,
-        for: "5m",
+        for: config.alerts.hostMemoryFor,
         labels: { severity: "warning" },
         annotations: {
           summary: "Host {{ $labels.instance }} memory use is above " + `${hostMemoryPercent}%`,
           description:
-            "{{ $labels.instance }} has used {{ $value | printf \"%.1f\" }}% of its memory for 5 minutes " +
+            `{{ $labels.instance }} has used {{ $value | printf "%.1f" }}% of its memory for ${config.alerts.hostMemoryFor} ` +
             `(threshold ${hostMemoryPercent}%).`,
           runbook_url: runbookUrl(config, "HostMemoryHigh"),
         },

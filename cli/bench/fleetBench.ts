@@ -1,22 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StackConfig } from "../../config/schema.ts";
-import { ruleFileGroups } from "../../rules/ruleFiles.ts";
 import { renderDashboards } from "../../dashboards/index.ts";
-import { generatedYaml } from "../../components/generatedYaml.ts";
-import { describeStack } from "../../components/stack.ts";
-import { PROMETHEUS_PORT } from "../../components/prometheus/description.ts";
 import { fleetWorkload } from "../../synthetic/workload.ts";
 import { usageFamilies } from "../../synthetic/vocabularies.ts";
 import { writeBackfill } from "../../synthetic/backfill.ts";
-import { freePort } from "../local/processes.ts";
-import { componentOf, type RunningPrometheus } from "../local/prometheus.ts";
-import { startComponent } from "../local/startComponent.ts";
+import { backfilledPrometheus } from "../local/backfilledPrometheus.ts";
 import { interpolate, panelQueries, type DashboardJson } from "../local/grafanaQueries.ts";
 import { rawUsagePanels, type BenchQuery } from "./rawUsagePanels.ts";
-import { recordingLayers } from "./ruleLayers.ts";
 import { median, timedQuery, type Timed } from "./timing.ts";
 
 /** One sample a minute: the scrape and evaluation interval of the loaded data. */
@@ -86,35 +79,9 @@ export async function benchFleet(setup: BenchSetup, instancesPerJob: number, log
     rmSync(file);
   }
 
-  const port = await freePort();
-  const prometheusYml = join(work, "prometheus.yml");
-  writeFileSync(prometheusYml, `global:\n  scrape_interval: ${STEP_SECONDS}s\n  evaluation_interval: ${STEP_SECONDS}s\n`);
   // No rules and no scrapes: Prometheus only answers the backfill's and the timed queries.
-  const description = componentOf(describeStack(config), "prometheus");
-  const args = [`--config.file=${prometheusYml}`, `--storage.tsdb.path=${dataDir}`, `--web.listen-address=127.0.0.1:${port}`, "--storage.tsdb.retention.time=30d"];
-  const start = async (): Promise<RunningPrometheus> => {
-    const running = await startComponent("prometheus", description, { renderDir: work, dataDir, ports: { [PROMETHEUS_PORT]: port } }, args);
-    return { ...running, url: running.urlOf(PROMETHEUS_PORT) };
-  };
-
-  let prometheus = await start();
+  const prometheus = await backfilledPrometheus({ config, promtool, work, dataDir, start: origin, end, stepSeconds: STEP_SECONDS, log });
   try {
-    const groups = ruleFileGroups(config).flatMap((file) => file.groups);
-    const layers = recordingLayers(groups);
-    for (const [i, layer] of layers.entries()) {
-      log(`Backfilling the recording rules, layer ${i + 1} of ${layers.length} (promtool tsdb create-blocks-from rules)...`);
-      const rulesFile = join(work, `layer${i}.yml`);
-      writeFileSync(rulesFile, generatedYaml("alerts/", { groups: layer }));
-      const ruleBlocks = join(work, `rule-blocks-${i}`);
-      execFileSync(
-        promtool,
-        ["tsdb", "create-blocks-from", "rules", "--quiet", `--url=${prometheus.url}`, `--start=${origin}`, `--end=${end}`, `--eval-interval=${STEP_SECONDS}s`, `--output-dir=${ruleBlocks}`, rulesFile],
-        { stdio: "pipe" },
-      );
-      await prometheus.stop();
-      for (const block of readdirSync(ruleBlocks)) renameSync(join(ruleBlocks, block), join(dataDir, block));
-      prometheus = await start();
-    }
     const rawSeries = await count(prometheus.url, '{__name__=~"llm_.+"}', end);
     const recordedSeries = await count(prometheus.url, '{__name__=~".+:.+"}', end);
 

@@ -34,7 +34,7 @@ function defaultOf(schema: z.ZodType): { value: unknown } | undefined {
 }
 
 function shown(value: unknown): string {
-  if (Array.isArray(value)) return code(`[${value.join(", ")}]`);
+  if (Array.isArray(value)) return code(`[${value.map((v) => (v && typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ")}]`);
   if (value && typeof value === "object") return code(JSON.stringify(value));
   return code(String(value));
 }

@@ -5,7 +5,7 @@ import type { AlertScenario, ExpectedAlert, RuleFileTests, Series } from "./mode
 import { counter } from "./series.ts";
 
 /**
- * Scenarios for alerts/budget.ts with the default budget ($100 a day, warning from 80%). They replay up to
+ * Scenarios for rules/budget.ts with the default budget ($100 a day, warning from 80%). They replay up to
  * a day, so the rules are evaluated every 5 minutes here: the recorded increases add up to the counters'
  * own increase whatever the interval.
  */
@@ -68,27 +68,63 @@ export function budgetAlertTests(config: StackConfig): RuleFileTests {
       at: "1510m",
     },
 
-    // Seed 004: projected spend for the day above the budget (the last hour's spend times 24).
+    // Seed 004: the last 24 hours' spend, scaled by how the last hour compares with the same hour yesterday,
+    // above the budget. $0.001/s is $3.60 an hour; a day of it $86.40.
     {
       alert: "LLMSpendProjectedOverBudget",
       severities: ["warning"],
       kind: "fires",
-      name: "$0.002/s projects to $172.80",
-      series: spend([80, 0.002]),
-      at: "70m",
+      name: "a day at $0.001/s, then an hour at twice that (from its 1499th minute): $90.06 spent, projected to $180.12",
+      series: spend([1500, 0.001], [70, 0.002]),
+      at: "1560m",
       alerts: [
         {
           labels: { severity: "warning" },
           annotations: {
             summary: "At the current rate, LLM spend will exceed the daily budget",
-            description: "The last hour's LLM spend, over 24 hours, comes to $172.80; the daily budget is $100.",
+            description: "The last 24 hours' LLM spend, scaled by how the last 1h compares with the same 1h a day before, comes to $180.12; the daily budget is $100.",
             runbook_url: runbook("LLMSpendProjectedOverBudget"),
           },
         },
       ],
     },
-    { alert: "LLMSpendProjectedOverBudget", severities: ["warning"], kind: "silent", name: "$0.00115/s projects to $99.36", series: spend([80, 0.00115]), at: "70m" },
-    { alert: "LLMSpendProjectedOverBudget", severities: ["warning"], kind: "resolves", name: "spending stops", series: spend([60, 0.002], [80, 0]), at: "130m" },
+    { alert: "LLMSpendProjectedOverBudget", severities: ["warning"], kind: "silent", name: "a steady $0.00115/s: $99.36 a day, as yesterday", series: spend([1560, 0.00115]), at: "1550m" },
+    { alert: "LLMSpendProjectedOverBudget", severities: ["warning"], kind: "silent", name: "$0.002/s on the first day: no yesterday to compare with", series: spend([80, 0.002]), at: "70m" },
+    {
+      alert: "LLMSpendProjectedOverBudget",
+      severities: ["warning"],
+      kind: "resolves",
+      name: "back to yesterday's rate",
+      series: spend([1500, 0.001], [60, 0.002], [80, 0.001]),
+      at: "1625m",
+    },
+
+    // A runaway: more than 4 times the higher of the hour before and the same hour yesterday, over 10 minutes,
+    // once the rate comes to 10% of the daily budget a day ($0.000116/s).
+    {
+      alert: "LLMSpendRateHigh",
+      severities: ["warning"],
+      kind: "fires",
+      name: "from $0.001/s to ten times that: 8.7 times the hour before (which holds the first faster minute), a warning 10 minutes on",
+      series: spend([90, 0.001], [30, 0.01]),
+      at: "100m",
+      alerts: [
+        {
+          labels: { severity: "warning", job: "api" },
+          annotations: {
+            summary: "api is spending several times its usual rate on LLM calls",
+            description:
+              "api has spent 8.7 times its usual rate over the last 10m, for 3m " +
+              "(alerts above 4 times the higher of the hour before and the same hour yesterday, once the rate comes to 10% of the daily budget a day).",
+            runbook_url: runbook("LLMSpendRateHigh"),
+          },
+        },
+      ],
+    },
+    { alert: "LLMSpendRateHigh", severities: ["warning"], kind: "silent", name: "from $0.001/s to three times that: a busy hour", series: spend([90, 0.001], [30, 0.003]), at: "110m" },
+    { alert: "LLMSpendRateHigh", severities: ["warning"], kind: "silent", name: "ten times a trickle: $0.0001/s is under 10% of the budget a day", series: spend([90, 0.00001], [30, 0.0001]), at: "110m" },
+    { alert: "LLMSpendRateHigh", severities: ["warning"], kind: "silent", name: "$0.01/s from the start: no usual rate yet", series: spend([40, 0.01]), at: "30m" },
+    { alert: "LLMSpendRateHigh", severities: ["warning"], kind: "resolves", name: "back to $0.001/s", series: spend([90, 0.001], [20, 0.01], [30, 0.001]), at: "130m" },
 
     // LiteLLM's own budgets: warning when 80% is spent, critical when all of it is.
     { alert: "LLMBudgetNearlySpent", severities: ["warning"], kind: "fires", name: "$1.50 of $10 left", series: teamBudget([20, 1.5]), at: "10m", alerts: [budgetLeft("warning", "15%")] },

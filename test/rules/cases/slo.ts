@@ -36,10 +36,10 @@ function firstTokens(...segments: [minutes: number, slowPerSecond: number][]): S
   );
 }
 
-/** Nexent's first tokens, all after 0.3 s, in the OpenTelemetry SDK's default buckets: none at 1 s. */
-function nexentFirstTokens(minutes: number, then: "stay" | "stop"): Series[] {
+/** Nexent's first tokens, all after 0.3 s (or `seconds`), in the OpenTelemetry SDK's default buckets: none at 1 s. */
+function nexentFirstTokens(minutes: number, then: "stay" | "stop", seconds = 0.3): Series[] {
   const ttft = catalogMetric("performance", "ttft");
-  const series = histogram(ttft.names[0]!, { ...SERVICE, model: "gpt-4o" }, ttft.buckets!, [{ minutes, observations: [{ perSecond: 2, value: 0.3 }] }]);
+  const series = histogram(ttft.names[0]!, { ...SERVICE, model: "gpt-4o" }, ttft.buckets!, [{ minutes, observations: [{ perSecond: 2, value: seconds }] }]);
   return then === "stay" ? series : series.map((s) => ({ ...s, values: `${s.values} stale` }));
 }
 
@@ -52,7 +52,7 @@ export function sloAlertTests(config: StackConfig): RuleFileTests {
         `${value} of api's LLM calls ${late} over the alert's long window; the objective allows ${allows} ` +
         (severity === "critical" ? "(burn rates 14.4 and 6 over 1h/5m and 6h/30m)." : "(burn rates 3 and 1 over 1d/2h and 3d/6h).") +
         (what === "time-to-first-token"
-          ? " First tokens within 1s are counted from each histogram's buckets, interpolated inside a bucket where 1s is no bucket bound (LLMTimeToFirstTokenObjectiveInterpolated names those)."
+          ? " First tokens within 1s are counted from each histogram's buckets; a service with a histogram that has no bucket bound there is left out (LLMTimeToFirstTokenObjectiveInterpolated names those)."
           : ""),
       runbook_url: runbookUrl(config, alert),
     },
@@ -88,6 +88,14 @@ export function sloAlertTests(config: StackConfig): RuleFileTests {
       series: firstTokens([30, 1.6], [390, 0]),
       at: "410m",
     },
+    {
+      alert: "LLMTimeToFirstTokenBudgetBurn",
+      severities: ["warning", "critical"],
+      kind: "silent",
+      name: "every first token after 3 s, in Nexent's buckets without 1 s: a guess inside the 0-5 s bucket, no page",
+      series: nexentFirstTokens(30, "stay", 3),
+      at: "20m",
+    },
 
     // A histogram without the objective's bound: its share within 1 s is interpolated, and an info alert says so.
     {
@@ -104,7 +112,7 @@ export function sloAlertTests(config: StackConfig): RuleFileTests {
             summary: "api: the gpt-4o time-to-first-token histogram has no bucket at 1s",
             description:
               "None of the 15 bucket bounds of api's time-to-first-token histogram for gpt-4o is 1s, the objective's bound: its share of first tokens " +
-              "within the objective is interpolated inside the bucket that holds the bound, so the time-to-first-token burn alerts read an estimate. " +
+              "within the objective is interpolated inside the bucket that holds the bound, so the time-to-first-token burn alerts leave api out. " +
               "Give the histogram a bucket bound at 1s (an explicit bucket boundaries view or advice in the emitter).",
             runbook_url: runbookUrl(config, "LLMTimeToFirstTokenObjectiveInterpolated"),
           },

@@ -95,7 +95,7 @@ export function stackHealthTests(config: StackConfig): RuleFileTests {
             labels: { severity: "warning", job: "node-exporter", instance: "host:9100" },
             annotations: {
               summary: "Host host:9100 memory use is above 90%",
-              description: "host:9100 has used 95.0% of its memory for 5 minutes (threshold 90%).",
+              description: "host:9100 has used 95.0% of its memory for 5m (threshold 90%).",
               runbook_url: runbookUrl(config, "HostMemoryHigh"),
             },
           },
