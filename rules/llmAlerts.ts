@@ -45,6 +45,9 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
   const lookups = `(${hits} + sum by (job) (${over(SERIES.cacheMisses, a.cacheWindow)}))`;
   const speedCalls = `on (${byJobModel}) sum by (${byJobModel}) (${over(SERIES.requests, RATE_WINDOW)}) >= ${a.minCalls}`;
 
+  // Both LLMErrorRateHigh severities state the whole policy, so either page explains the other.
+  const errorRatePolicy =
+    `(warning above ${t.errorRatePercent}% over ${a.errorRateWindow} and the last ${a.errorRateShortWindow}, critical above ${t.criticalErrorRatePercent}% over ${a.criticalErrorRateWindow}; with at least ${a.minFailures} failures, and ${a.standardErrors} standard errors above the threshold).`;
   const rules: AlertingRule[] = [
     ...twinAlerts(
       {
@@ -87,7 +90,7 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
         summary: "{{ $labels.model }} calls to {{ $labels.provider }} fail",
         description:
           `{{ $value | humanizePercentage }} of {{ $labels.model }} calls to {{ $labels.provider }} ({{ $labels.job }}) failed over ${a.errorRateWindow}, for ${a.errorRateFor} ` +
-          `(warning above ${t.errorRatePercent}% over ${a.errorRateWindow} and the last ${a.errorRateShortWindow}, critical above ${t.criticalErrorRatePercent}% over ${a.criticalErrorRateWindow}; with at least ${a.minFailures} failures, and ${a.standardErrors} standard errors above the threshold).`,
+          errorRatePolicy,
         runbook_url: runbookUrl(config, "LLMErrorRateHigh"),
       },
     },
@@ -100,7 +103,7 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
         summary: "{{ $labels.model }} calls to {{ $labels.provider }} fail",
         description:
           `{{ $value | humanizePercentage }} of {{ $labels.model }} calls to {{ $labels.provider }} ({{ $labels.job }}) failed over ${a.criticalErrorRateWindow}, for ${a.criticalErrorRateFor} ` +
-          `(warning above ${t.errorRatePercent}% over ${a.errorRateWindow} and the last ${a.errorRateShortWindow}, critical above ${t.criticalErrorRatePercent}% over ${a.criticalErrorRateWindow}; with at least ${a.minFailures} failures, and ${a.standardErrors} standard errors above the threshold).`,
+          errorRatePolicy,
         runbook_url: runbookUrl(config, "LLMErrorRateHigh"),
       },
     },
