@@ -7,6 +7,8 @@ import { renderPrometheusYml } from "./prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
 
 export const PROMETHEUS_PORT = 9090;
+/** Where Prometheus' OTLP receiver takes pushed metrics. */
+export const OTLP_METRICS_PATH = "/api/v1/otlp/v1/metrics";
 const CONFIG_DIR = "/etc/prometheus";
 const DATA_DIR = "/prometheus";
 
