@@ -65,6 +65,8 @@ export function describePrometheus(
       `--storage.tsdb.retention.size=${config.prometheus.retentionSize}`,
       // Services can push OTLP metrics instead of (or as well as) being scraped.
       "--web.enable-otlp-receiver",
+      // Keeps the exemplars scraped services attach to histograms (trace ids), so a latency point leads to its trace.
+      "--enable-feature=exemplar-storage",
       `--web.listen-address=:${PROMETHEUS_PORT}`,
       // Behind an Ingress, the address in its links and in every alert's generatorURL.
       ...webExternalUrlArgs(config, "prometheus"),
