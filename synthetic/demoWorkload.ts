@@ -29,7 +29,7 @@ export function demoModel(providerAndModel: string): DemoModel {
   return { provider, model, ...(KNOWN_MODELS[model] ?? GENERIC_MODEL) };
 }
 
-/** The shape of every call, healthy: short prompts and replies, a 40% cache hit ratio, 0.5% failures. */
+/** The shape of every call, healthy: short prompts and replies, a 40% cache hit ratio, 0.5% of model calls (cache misses) failing. */
 export const DEMO_CALL = {
   promptTokens: 300,
   completionTokens: 40,
