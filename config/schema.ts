@@ -12,6 +12,7 @@ import {
 } from "./formats.ts";
 import { kubernetesSection } from "./kubernetesSchema.ts";
 import { decimal, formatted, text } from "./fields.ts";
+import { DEMO_PORT } from "./demoPort.ts";
 import { re2SyntaxError } from "./re2.ts";
 import { COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
@@ -72,7 +73,7 @@ const llmService = z.strictObject({
   targets: z
     .array(formatted(hostPort), { error: "expected a list of host:port targets" })
     .min(1, { error: "at least one host:port target" })
-    .default(["host.docker.internal:8000"]),
+    .default([`host.docker.internal:${DEMO_PORT}`]),
   metricsPath: formatted(urlPath).default("/metrics"),
   scheme: z.enum(["http", "https"], { error: "http or https" }).default("http"),
 });
