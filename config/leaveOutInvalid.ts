@@ -14,12 +14,20 @@ function dotted(path: readonly PropertyKey[]): string {
   return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
 }
 
-/** Removes the value at `path`; an element of a list takes the whole list with it (its default stands in). */
+/**
+ * Removes the value at `path`. An element of a list of values takes the whole list with it (its default
+ * stands in); in a list of sections (the LLM services) only the bad key of its entry goes. A section given
+ * as one object where a list is read (an llmService object) is its list's only entry.
+ */
 function remove(root: Record<string, unknown>, path: readonly PropertyKey[]): readonly PropertyKey[] {
-  const at = path.findIndex((part) => typeof part === "number");
-  const target = at === -1 ? path : path.slice(0, at);
+  let end = path.length;
+  while (end > 1 && typeof path[end - 1] === "number") end--;
+  const target = path.slice(0, end);
   let parent: unknown = root;
-  for (const part of target.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[part];
+  for (const part of target.slice(0, -1)) {
+    if (typeof part === "number" && !Array.isArray(parent)) continue;
+    parent = (parent as Record<PropertyKey, unknown> | undefined)?.[part];
+  }
   if (parent && typeof parent === "object" && target.length > 0) delete (parent as Record<PropertyKey, unknown>)[target.at(-1)!];
   return target;
 }

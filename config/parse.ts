@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type SecretKey, type StackConfig } from "./schema.ts";
 import { prometheusStorageProblems, resourceOrderProblems } from "./resourceChecks.ts";
 import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
-import { jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
+import { discoveryProblems, jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
 import { nodeExporterProblems } from "./nodeExporterChecks.ts";
 import { renderProblems } from "./renderChecks.ts";
 import { StackConfigError, type ConfigProblem } from "./problems.ts";
@@ -21,17 +21,27 @@ function keyOf(path: readonly PropertyKey[]): string {
   return `${CONFIG_NAMESPACE}:${dotted}`;
 }
 
+function isTransform(schema: unknown): boolean {
+  return (schema as { def?: { type?: string } } | undefined)?.def?.type === "transform";
+}
+
 /** The keys an object schema accepts at `path`, for "unknown key" messages. */
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
   let schema: unknown = stackConfigSchema;
   for (const part of [...path, null]) {
-    // Unwrap defaults / prefaults / optionals to the object schema beneath.
+    // Unwrap defaults / prefaults / optionals, and pipes (to the side that is no transform), to the schema beneath.
     while (schema && typeof schema === "object" && !("shape" in schema) && "def" in schema) {
-      const def = (schema as { def: { innerType?: unknown } }).def;
-      if (!def.innerType) break;
-      schema = def.innerType;
+      const def = (schema as { def: { type?: string; innerType?: unknown; in?: unknown; out?: unknown } }).def;
+      const next = def.innerType ?? (def.type === "pipe" ? (isTransform(def.in) ? def.out : def.in) : undefined);
+      if (!next) break;
+      schema = next;
     }
     if (part === null) break;
+    const def = (schema as { def?: { type?: string; element?: unknown } }).def;
+    if (typeof part === "number" && def?.type === "array") {
+      schema = def.element;
+      continue;
+    }
     const shape = (schema as { shape?: Record<string, unknown> }).shape;
     schema = shape?.[String(part)];
   }
@@ -171,6 +181,7 @@ export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackC
       ...thresholdOrderProblems(config),
       ...sloProblems(config),
       ...jobNameProblems(config, facts),
+      ...discoveryProblems(config),
       ...scrapeIntervalProblems(config, facts),
       ...nodeExporterProblems(config),
       ...renderProblems(config),

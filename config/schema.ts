@@ -11,6 +11,7 @@ import {
   urlPath,
 } from "./formats.ts";
 import { kubernetesSection } from "./kubernetesSchema.ts";
+import { dns1123Label } from "./kubernetesFormats.ts";
 import { decimal, formatted, text } from "./fields.ts";
 import { DEMO_PORT } from "./demoPort.ts";
 import { re2SyntaxError } from "./re2.ts";
@@ -67,22 +68,60 @@ const ports = z.strictObject({
 
 const images = perComponent(COMPONENT_NAMES, formatted(pinnedImage).optional());
 
-/** The user's LLM service, scraped by Prometheus. */
-const llmService = z.strictObject({
+/** The default address of an LLM service scraped by address: a service on the Docker host. */
+export const DEFAULT_LLM_SERVICE_TARGET = `host.docker.internal:${DEMO_PORT}`;
+
+/** Pods of one LLM service, found through Kubernetes service discovery instead of fixed addresses. */
+const llmServiceDiscovery = z.strictObject({
+  namespace: formatted(dns1123Label),
+  selector: formatted({
+    test: (v) => /^[A-Za-z0-9._/-]+(?:\s*(?:=|==|!=)\s*[A-Za-z0-9._-]*)?(?:\s*,\s*[A-Za-z0-9._/-]+(?:\s*(?:=|==|!=)\s*[A-Za-z0-9._-]*)?)*$/.test(v),
+    allowed: "a Kubernetes label selector of equality terms, such as app=llm-proxy or app=llm,tier!=batch",
+  }),
+  port: port,
+});
+const KUBERNETES_ONLY = "Kubernetes only, instead of `targets`: scrape each running pod";
+describeKeys(llmServiceDiscovery, {
+  namespace: { doc: `${KUBERNETES_ONLY} in this namespace...`, unset: "none (scrape `targets`)" },
+  selector: { doc: "...that this label selector picks (`app=llm-proxy`; equality terms, comma-separated)...", unset: "none" },
+  port: { doc: "...on this container port", unset: "none" },
+});
+
+/** One of the user's LLM services (a proxy, a context service, a worker, ...), scraped by Prometheus as one job. */
+const llmServiceJob = z.strictObject({
   jobName: formatted(prometheusJobName).default("llm-service"),
   targets: z
     .array(formatted(hostPort), { error: "expected a list of host:port targets" })
     .min(1, { error: "at least one host:port target" })
-    .default([`host.docker.internal:${DEMO_PORT}`]),
+    .optional(),
   metricsPath: formatted(urlPath).default("/metrics"),
   scheme: z.enum(["http", "https"], { error: "http or https" }).default("http"),
+  discovery: llmServiceDiscovery.optional(),
 });
-describeKeys(llmService, {
-  jobName: "the Prometheus job that scrapes your LLM service; not one of the stack's own jobs (one per component; `kubernetes-pods` on Kubernetes)",
-  targets: "your LLM service's addresses: a list of `host:port`",
+describeKeys(llmServiceJob, {
+  jobName:
+    "the Prometheus job that scrapes the service, its `job` label on every series, alert and dashboard; unique in the list, and not one of the stack's own jobs (one per component; `kubernetes-pods` on Kubernetes)",
+  targets: { doc: "the service's addresses: a list of `host:port`; not with `discovery`", unset: `\`[${DEFAULT_LLM_SERVICE_TARGET}]\` without \`discovery\`` },
   metricsPath: "the URL path it serves metrics on",
   scheme: "how Prometheus scrapes it",
 });
+
+/** A job that names neither addresses nor discovery scrapes the default address. */
+export type LlmServiceJob = Omit<z.infer<typeof llmServiceJob>, "targets"> & { targets: string[] };
+
+/**
+ * The user's LLM services, one scrape job each. A stack file written before there was a list (one
+ * `llmService:` object) still works: the object is read as the list's only entry.
+ */
+const llmService = z.preprocess(
+  (value) => (value !== null && typeof value === "object" && !Array.isArray(value) ? [value] : value),
+  z
+    .array(
+      llmServiceJob.transform((job): LlmServiceJob => ({ ...job, targets: job.targets ?? (job.discovery ? [] : [DEFAULT_LLM_SERVICE_TARGET]) })),
+      { error: "expected a list of scrape jobs (`- jobName: ...`), or one job's keys" },
+    )
+    .min(1, { error: "at least one scrape job" }),
+);
 
 const prometheus = z.strictObject({
   scrapeInterval: formatted(prometheusDuration).default("15s"),
@@ -166,6 +205,23 @@ describeKeys(thresholds, {
   p99LatencySeconds: "p99 call duration above this warns",
   dailyBudgetUsd: "the daily LLM budget in US dollars",
   budgetWarningPercent: "the share of the daily budget that warns",
+});
+
+/**
+ * Seed 003's LLM proxy services: which of the LLM services' jobs its down alerts watch, and how long each
+ * alert waits. A down alert whose job is not in `llmService` is left out (it could never fire).
+ */
+const llmProxy = z.strictObject({
+  proxyJob: formatted(prometheusJobName).default("llm-proxy"),
+  contextServiceJob: formatted(prometheusJobName).default("context-service"),
+  downFor: formatted(prometheusDuration).default("5m"),
+  providerUnhealthyFor: formatted(prometheusDuration).default("5m"),
+});
+describeKeys(llmProxy, {
+  proxyJob: "the `llmService` job of the LLM proxy: LLMProxyDown (critical) watches it, in place of LLMServiceDown; left out when no job has this name",
+  contextServiceJob: "the `llmService` job of the context service: ContextServiceDown (warning) watches it, in place of LLMServiceDown; left out when no job has this name",
+  downFor: "how long the proxy or the context service must be down before it alerts",
+  providerUnhealthyFor: "how long a provider's `provider_status` must stay 0 before ProviderUnhealthy fires",
 });
 
 /** How dashboards group and annotate. */
@@ -257,7 +313,9 @@ export const stackConfigSchema = z.strictObject({
   target: z.enum(["docker", "kubernetes"], { error: "docker or kubernetes" }).default("docker"),
   namePrefix: formatted(dnsLabel).default("llmobs"),
   bindAddress: formatted(ipAddress).default("127.0.0.1"),
-  ...absentAsEmpty({ ports, images, llmService, prometheus, grafana, jaeger, thresholds, dashboards, alerting, slo, dataEpochs, nodeExporter }),
+  ...absentAsEmpty({ ports, images }),
+  llmService: llmService.prefault([{}]),
+  ...absentAsEmpty({ prometheus, grafana, jaeger, thresholds, llmProxy, dashboards, alerting, slo, dataEpochs, nodeExporter }),
   kubernetes: kubernetesSection,
 });
 // A section with a doc of its own is one row of the README's table.
@@ -269,6 +327,8 @@ describeKeys(stackConfigSchema, {
   images: { doc: "`repository:version` or `repository@sha256:…`; no `latest`", unset: "see [Pinned images](#pinned-images)" },
   dataEpochs: "bumped by `npm run data -- reset`; a new epoch is a new, empty volume",
 });
+/** The list's keys, each documented on the job schema: `llmService[].<key>` in the README's table. */
+export const LLM_SERVICE_JOB_SCHEMA = llmServiceJob;
 
 /** The config as the schema parses it. */
 export type ParsedStackConfig = z.infer<typeof stackConfigSchema>;

@@ -3,25 +3,73 @@ import type { ConfigProblem } from "./problems.ts";
 import { durationSeconds, formatDuration } from "./durations.ts";
 import type { StackFacts } from "./stackFacts.ts";
 
+/** The LLM services' job names, in the order of the list. */
+export function llmServiceJobs(config: Pick<StackConfig, "llmService">): string[] {
+  return config.llmService.map((job) => job.jobName);
+}
+
 /**
- * Prometheus refuses to start on two scrape jobs of one name. The stack's own jobs are whatever the
- * rendered prometheus.yml holds besides the LLM service's, so a job the stack adds is covered too.
+ * Prometheus refuses to start on two scrape jobs of one name. The LLM services' jobs come first in the
+ * rendered prometheus.yml; the stack's own jobs are whatever it holds after them, so a job the stack adds
+ * is covered too. Two LLM services may not share a job either: their series would be one service's.
  */
 export function jobNameProblems(config: StackConfig, facts: Pick<StackFacts, "scrapeJobNames">): ConfigProblem[] {
-  const { jobName } = config.llmService;
-  const names = facts.scrapeJobNames(config);
-  const builtIn = names.filter((name, i) => name !== jobName || i !== names.indexOf(jobName));
-  if (!builtIn.includes(jobName)) return [];
-  return [
-    {
-      key: `${CONFIG_NAMESPACE}:llmService.jobName`,
-      value: jobName,
-      message:
-        `${JSON.stringify(jobName)} is not allowed; the stack already scrapes a job of that name, and Prometheus refuses two jobs of one name. ` +
-        `Its own jobs are ${[...new Set(builtIn)].join(", ")}; name your service's job anything else (the default is llm-service)`,
-      dependsOn: [`${CONFIG_NAMESPACE}:target`],
-    },
-  ];
+  const builtIn = facts.scrapeJobNames(config).slice(config.llmService.length);
+  return config.llmService.flatMap(({ jobName }, i): ConfigProblem[] => {
+    const key = `${CONFIG_NAMESPACE}:llmService[${i}].jobName`;
+    const earlier = config.llmService.findIndex((job) => job.jobName === jobName);
+    if (earlier < i) {
+      return [
+        {
+          key,
+          value: jobName,
+          message:
+            `${JSON.stringify(jobName)} is not allowed; it is already llmService[${earlier}].jobName, and each service needs a job of its own ` +
+            "(Prometheus refuses two jobs of one name, and the alerts and dashboards tell services apart by job): give each entry its own jobName",
+        },
+      ];
+    }
+    if (!builtIn.includes(jobName)) return [];
+    return [
+      {
+        key,
+        value: jobName,
+        message:
+          `${JSON.stringify(jobName)} is not allowed; the stack already scrapes a job of that name, and Prometheus refuses two jobs of one name. ` +
+          `Its own jobs are ${[...new Set(builtIn)].join(", ")}; name your service's job anything else (the default is llm-service)`,
+        dependsOn: [`${CONFIG_NAMESPACE}:target`],
+      },
+    ];
+  });
+}
+
+/** Kubernetes service discovery needs a cluster; on Docker there is none, and a job needs addresses. */
+export function discoveryProblems(config: StackConfig): ConfigProblem[] {
+  return config.llmService.flatMap((job, i): ConfigProblem[] => {
+    if (!job.discovery) return [];
+    const key = `${CONFIG_NAMESPACE}:llmService[${i}].discovery`;
+    if (config.target !== "kubernetes") {
+      return [
+        {
+          key,
+          value: job.discovery,
+          message: "discovery is not allowed on Docker; it finds pods in a Kubernetes cluster: list the service's addresses in targets instead",
+          dependsOn: [`${CONFIG_NAMESPACE}:target`],
+        },
+      ];
+    }
+    if (job.targets.length > 0) {
+      return [
+        {
+          key,
+          value: job.discovery,
+          message: `discovery is not allowed together with targets (${job.targets.join(", ")}); a job either lists its addresses or finds its pods: keep one`,
+          dependsOn: [`${CONFIG_NAMESPACE}:llmService[${i}].targets`],
+        },
+      ];
+    }
+    return [];
+  });
 }
 
 /** How a scrape interval compares with the rules' shortest rate window. */

@@ -35,23 +35,30 @@ function prometheusWarnings(config: StackConfig, facts: StackFacts): ConfigWarni
   return warnings;
 }
 
+/** A target listed twice, in one job or in two (two jobs would count the one service twice). */
 function duplicateTargetWarnings(config: StackConfig): ConfigWarning[] {
-  const seen = new Map<string, number>();
-  return config.llmService.targets.flatMap((target, i) => {
-    const normal = target.toLowerCase();
-    const first = seen.get(normal);
-    if (first === undefined) {
-      seen.set(normal, i);
-      return [];
-    }
-    return [
-      {
-        key: key(`llmService.targets[${i}]`),
-        value: target,
-        message: `${target} is already llmService.targets[${first}]; Prometheus scrapes it once, so the entry changes nothing: remove it`,
-      },
-    ];
-  });
+  const seen = new Map<string, string>();
+  return config.llmService.flatMap((job, j) =>
+    job.targets.flatMap((target, i) => {
+      const normal = `${job.scheme}://${target.toLowerCase()}${job.metricsPath}`;
+      const here = `llmService[${j}].targets[${i}]`;
+      const first = seen.get(normal);
+      if (first === undefined) {
+        seen.set(normal, here);
+        return [];
+      }
+      const sameJob = first.startsWith(`llmService[${j}].`);
+      return [
+        {
+          key: key(here),
+          value: target,
+          message: sameJob
+            ? `${target} is already ${first}; Prometheus scrapes it once, so the entry changes nothing: remove it`
+            : `${target} is already ${first}, another job: Prometheus scrapes it twice, and every total across services counts its calls twice: remove one`,
+        },
+      ];
+    }),
+  );
 }
 
 function alertingWarnings(config: StackConfig): ConfigWarning[] {

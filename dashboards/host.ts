@@ -7,15 +7,14 @@ import { higherIsWorse } from "./common/thresholds.ts";
 import { UNITS } from "./common/units.ts";
 import { timeSeries } from "./common/panels.ts";
 import { buildDashboard } from "./common/dashboard.ts";
+import { hostQueries } from "./common/hostQueries.ts";
 
 export const HOST_UID = "llmobs-host";
 
 /** node-exporter metrics, selected by instance only (no job name: the host is whatever exports node_*). */
 export function hostDashboard(config: StackConfig): Dashboard {
   const memoryWarning = config.thresholds.hostMemoryPercent / 100;
-  const on = (metric: string, extra = "") => `${metric}{instance=~"$instance"${extra ? `, ${extra}` : ""}}`;
-  const rate = (metric: string, extra = "") => `rate(${on(metric, extra)}[$__rate_interval])`;
-  const realFilesystems = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs"';
+  const q = hostQueries({ on: (metric, extra = "") => `${metric}{instance=~"$instance"${extra ? `, ${extra}` : ""}}` });
 
   const panels = [
     timeSeries(
@@ -28,7 +27,7 @@ export function hostDashboard(config: StackConfig): Dashboard {
         width: 12,
         height: 8,
       },
-      [rangeQuery("A", `1 - avg by (instance) (${rate("node_cpu_seconds_total", 'mode="idle"')})`, "{{instance}}")],
+      [rangeQuery("A", q.cpu, "{{instance}}")],
     ),
     timeSeries(
       {
@@ -42,11 +41,7 @@ export function hostDashboard(config: StackConfig): Dashboard {
         thresholds: higherIsWorse(memoryWarning, 1),
       },
       [
-        rangeQuery(
-          "A",
-          `1 - ${on("node_memory_MemAvailable_bytes")} / ${on("node_memory_MemTotal_bytes")}`,
-          "{{instance}}",
-        ),
+        rangeQuery("A", q.memory, "{{instance}}"),
       ],
       { thresholdLines: true },
     ),
@@ -59,8 +54,8 @@ export function hostDashboard(config: StackConfig): Dashboard {
         height: 8,
       },
       [
-        rangeQuery("A", `sum by (instance) (${rate("node_disk_read_bytes_total")})`, "{{instance}} read"),
-        rangeQuery("B", `sum by (instance) (${rate("node_disk_written_bytes_total")})`, "{{instance}} written"),
+        rangeQuery("A", q.diskRead, "{{instance}} read"),
+        rangeQuery("B", q.diskWritten, "{{instance}} written"),
       ],
     ),
     timeSeries(
@@ -75,8 +70,8 @@ export function hostDashboard(config: StackConfig): Dashboard {
         height: 8,
       },
       [
-        rangeQuery("A", `sum by (instance) (${rate("node_network_receive_bytes_total", 'device!="lo"')})`, "{{instance}} received"),
-        rangeQuery("B", `sum by (instance) (${rate("node_network_transmit_bytes_total", 'device!="lo"')})`, "{{instance}} sent"),
+        rangeQuery("A", q.networkReceived, "{{instance}} received"),
+        rangeQuery("B", q.networkSent, "{{instance}} sent"),
       ],
     ),
     timeSeries(
@@ -89,9 +84,9 @@ export function hostDashboard(config: StackConfig): Dashboard {
         height: 8,
       },
       [
-        rangeQuery("A", on("node_load1"), "{{instance}} 1m"),
-        rangeQuery("B", on("node_load5"), "{{instance}} 5m"),
-        rangeQuery("C", on("node_load15"), "{{instance}} 15m"),
+        rangeQuery("A", q.load1, "{{instance}} 1m"),
+        rangeQuery("B", q.load5, "{{instance}} 5m"),
+        rangeQuery("C", q.load15, "{{instance}} 15m"),
       ],
     ),
     timeSeries(
@@ -106,11 +101,7 @@ export function hostDashboard(config: StackConfig): Dashboard {
         thresholds: higherIsWorse(0.8, 0.9),
       },
       [
-        rangeQuery(
-          "A",
-          `1 - ${on("node_filesystem_avail_bytes", realFilesystems)} / ${on("node_filesystem_size_bytes", realFilesystems)}`,
-          "{{instance}} {{mountpoint}}",
-        ),
+        rangeQuery("A", q.filesystem, "{{instance}} {{mountpoint}}"),
       ],
       { thresholdLines: true },
     ),
@@ -120,12 +111,23 @@ export function hostDashboard(config: StackConfig): Dashboard {
         description: "Allocated file descriptors as a share of the system-wide maximum.",
         unit: UNITS.percent,
         min: 0,
-        width: 24,
+        width: 12,
         height: 8,
         thresholds: higherIsWorse(0.8, 0.9),
       },
-      [rangeQuery("A", `${on("node_filefd_allocated")} / ${on("node_filefd_maximum")}`, "{{instance}}")],
+      [rangeQuery("A", q.fileDescriptors, "{{instance}}")],
       { thresholdLines: true },
+    ),
+    timeSeries(
+      {
+        title: "Processes",
+        description: "Processes running on a CPU or ready to, and processes blocked waiting for I/O (seed 003's process count).",
+        unit: UNITS.count,
+        min: 0,
+        width: 12,
+        height: 8,
+      },
+      [rangeQuery("A", q.processesRunning, "{{instance}} running"), rangeQuery("B", q.processesBlocked, "{{instance}} blocked")],
     ),
   ];
 
@@ -133,8 +135,8 @@ export function hostDashboard(config: StackConfig): Dashboard {
     uid: HOST_UID,
     title: "Host",
     description: config.nodeExporter.enabled
-      ? "CPU, memory, disks, network, load, file systems and file descriptors of the hosts node-exporter runs on."
-      : "CPU, memory, disks, network, load, file systems and file descriptors of the hosts, from whatever exports node_* metrics to " +
+      ? "CPU, memory, disks, network, load, file systems, file descriptors and processes of the hosts node-exporter runs on."
+      : "CPU, memory, disks, network, load, file systems, file descriptors and processes of the hosts, from whatever exports node_* metrics to " +
         "this Prometheus: the stack runs no node-exporter (llmobs:nodeExporter.enabled is false).",
     from: "now-1h",
     variables: [labelVariable("instance", "Instance", "node_uname_info")],

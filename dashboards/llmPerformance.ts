@@ -1,11 +1,12 @@
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { StackConfig } from "../config/schema.ts";
-import { HISTOGRAM_LABELS, RATE_WINDOW, SERIES } from "../metrics/canonical.ts";
+import { DURATION_LABELS, HISTOGRAM_LABELS, RATE_WINDOW, SERIES } from "../metrics/canonical.ts";
 import { firstTokensWithin } from "../rules/recording/rollups.ts";
 import { filtered } from "./common/filters.ts";
 import { instantQuery, rangeQuery } from "./common/queries.ts";
 import { overRange, perSecond } from "./common/canonicalQueries.ts";
 import { labelVariable } from "./common/variables.ts";
+import { serviceVariable } from "./common/serviceVariable.ts";
 import { higherIsWorse, lowerIsWorse, steps } from "./common/thresholds.ts";
 import { UNITS } from "./common/units.ts";
 import { jaegerTracesLink } from "./common/links.ts";
@@ -24,15 +25,18 @@ export const LLM_PERFORMANCE_UID = "llmobs-llm-performance";
 export function llmPerformancePanels(config: StackConfig): ReadingPanel<Panel>[] {
   const t = config.thresholds;
   const objective = config.slo.ttftSeconds;
-  const byModel = ["model"] as const;
+  const byModel = ["job", "model"] as const;
   const requests = filtered(SERIES.requests, byModel);
   const errors = filtered(SERIES.errors, byModel);
   const speed = filtered(SERIES.tokenSpeed, byModel);
   const tokens = filtered(SERIES.tokens, byModel);
   const ttft = filtered(SERIES.ttftBuckets, byModel);
-  const duration = filtered(SERIES.durationBuckets, byModel);
-  const quantile = (q: number, buckets: string) => `histogram_quantile(${q}, sum by (le) (${overRange(buckets, RATE_WINDOW)}))`;
-  const quantiles = (buckets: string) => [0.5, 0.95, 0.99].map((q, i) => rangeQuery(String.fromCharCode(65 + i), quantile(q, buckets), `p${Math.round(q * 100)}`));
+  // Latency is kept per model and provider, not per service: with services chosen, the models they call.
+  const duration = filtered(SERIES.durationBuckets, ["model"]);
+  const calledModels = ` and on (${DURATION_LABELS.join(", ")}) group by (${DURATION_LABELS.join(", ")}) (${requests})`;
+  const quantile = (q: number, buckets: string, within = "") => `histogram_quantile(${q}, sum by (le) (${overRange(buckets, RATE_WINDOW)}${within}))`;
+  const quantiles = (buckets: string, within = "") =>
+    [0.5, 0.95, 0.99].map((q, i) => rangeQuery(String.fromCharCode(65 + i), quantile(q, buckets, within), `p${Math.round(q * 100)}`));
   const tokenRateThresholds = lowerIsWorse(t.criticalTokenRate, t.slowTokenRate);
   const durationThresholds = higherIsWorse(t.slowRequestSeconds, t.criticalRequestSeconds);
   const firstTokens = `sum by (${HISTOGRAM_LABELS.join(", ")}) (${overRange(ttft.replace(/\}$/, ', le="+Inf"}'), "$__range")})`;
@@ -166,7 +170,7 @@ export function llmPerformancePanels(config: StackConfig): ReadingPanel<Panel>[]
           },
           ["duration"],
         ),
-        quantiles(duration),
+        quantiles(duration, calledModels),
         { thresholdLines: true },
       ),
     },
@@ -197,7 +201,7 @@ export function llmPerformanceDashboard(config: StackConfig): Dashboard {
     title: "LLM Performance",
     description: "Token generation speed, time to first token, latency, tokens and errors per model.",
     from: "now-1h",
-    variables: [labelVariable("model", "Model", SERIES.requests)],
+    variables: [serviceVariable(config), labelVariable("model", "Model", SERIES.requests, 'job=~"$job"')],
     annotations: [],
     panels: llmPerformancePanels(config).map(({ panel }) => panel),
   });

@@ -8,6 +8,7 @@ import { filtered } from "./common/filters.ts";
 import { instantQuery, rangeQuery } from "./common/queries.ts";
 import { errorShare, overRange, perSecond } from "./common/canonicalQueries.ts";
 import { labelVariable } from "./common/variables.ts";
+import { serviceVariable } from "./common/serviceVariable.ts";
 import { higherIsWorse, lowerIsWorse, steps } from "./common/thresholds.ts";
 import { UNITS } from "./common/units.ts";
 import { withTeam } from "./common/teams.ts";
@@ -15,11 +16,13 @@ import { jaegerTracesLink } from "./common/links.ts";
 import { barGauge, gauge, pieChart, stat, timeSeries, type Panel } from "./common/panels.ts";
 import { buildDashboard } from "./common/dashboard.ts";
 import { errorRatePanel } from "./common/errorRatePanel.ts";
+import { llmServiceJobs } from "../config/scrapeChecks.ts";
+import { oneOf } from "../metrics/promql.ts";
 import { explained, type ReadingPanel } from "./common/gapNotes.ts";
 
 export const LLM_USAGE_UID = "llmobs-llm-usage";
 
-const ALL_FILTERS = ["agent_id", "model", "provider"] as const;
+const ALL_FILTERS = ["job", "agent_id", "model", "provider"] as const;
 
 /**
  * The 13 panels of seed 004, then the budgets emitters keep themselves, on the canonical recorded series,
@@ -233,7 +236,7 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
 export function llmUsageDashboard(config: StackConfig): Dashboard {
   const deployments =
     config.dashboards.deploymentsQuery ??
-    `changes(process_start_time_seconds{job=${JSON.stringify(config.llmService.jobName)}}[2m]) > 0`;
+    `changes(process_start_time_seconds{${oneOf("job", llmServiceJobs(config))}}[2m]) > 0`;
   const budgetAlerts = Object.values(BUDGET_ALERTS).join("|");
 
   return buildDashboard({
@@ -242,9 +245,10 @@ export function llmUsageDashboard(config: StackConfig): Dashboard {
     description: "Requests, tokens, cost, cache and errors of your LLM calls, by agent, model and provider.",
     from: "now-24h",
     variables: [
-      labelVariable("agent_id", "Agent", SERIES.requests),
-      labelVariable("model", "Model", SERIES.requests, 'agent_id=~"$agent_id"'),
-      labelVariable("provider", "Provider", SERIES.requests, 'agent_id=~"$agent_id", model=~"$model"'),
+      serviceVariable(config),
+      labelVariable("agent_id", "Agent", SERIES.requests, 'job=~"$job"'),
+      labelVariable("model", "Model", SERIES.requests, 'job=~"$job", agent_id=~"$agent_id"'),
+      labelVariable("provider", "Provider", SERIES.requests, 'job=~"$job", agent_id=~"$agent_id", model=~"$model"'),
     ],
     annotations: [
       new AnnotationQueryBuilder()

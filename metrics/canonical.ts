@@ -27,8 +27,8 @@ export const DURATION_LABELS = ["model", "provider"] as const;
 /** The labels of the cache series: an agent's response cache, across its models. */
 export const CACHE_LABELS = ["job", "agent_id"] as const;
 
-/** The labels dashboards filter on, as template variables. */
-export const FILTER_LABELS = ["agent_id", "model", "provider"] as const;
+/** The labels dashboards filter on, as template variables: the service (job) first. */
+export const FILTER_LABELS = ["job", "agent_id", "model", "provider"] as const;
 export type FilterLabel = (typeof FILTER_LABELS)[number];
 
 /** How far back a rate on a panel or in an alert looks. */

@@ -50,3 +50,13 @@ export function ratio(numerator: string, denominator: string): string {
 export function totalOver(increase: string, window: string): string {
   return `sum_over_time(${increase}[${window}])`;
 }
+
+/**
+ * A matcher on `label` for exactly these values: `label="a"` for one, `label=~"a|b"` for several (regex
+ * metacharacters escaped, since job names may hold dots), `negate` for every other value.
+ */
+export function oneOf(label: string, values: readonly string[], negate = false): string {
+  if (values.length === 1) return `${label}${negate ? "!=" : "="}${JSON.stringify(values[0])}`;
+  const alternatives = values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return `${label}${negate ? "!~" : "=~"}${JSON.stringify(alternatives)}`;
+}

@@ -1,21 +1,27 @@
 import type { StackConfig } from "../config/schema.ts";
-import type { RuleGroup } from "./model.ts";
+import type { AlertingRule, RuleGroup } from "./model.ts";
 import { runbookUrl } from "./runbook.ts";
+import { llmServiceJobs } from "../config/scrapeChecks.ts";
+import { oneOf } from "../metrics/promql.ts";
+import { jobsWithOwnDownAlert } from "./proxyAlerts.ts";
 
 /**
  * The stack's own health (seed 003): a scrape target that stays down, and a host running out of memory.
- * The LLM service's job comes from config; every other job is the stack's own, so a down LLM service is
+ * The LLM services' jobs come from config; every other job is the stack's own, so a down LLM service is
  * critical and anything else a warning.
  */
 export function stackHealthRules(config: StackConfig): RuleGroup {
-  const llmJob = JSON.stringify(config.llmService.jobName);
+  const llmJobs = llmServiceJobs(config);
+  // A job with a down alert of its own (seed 003's proxy and context service) is left to it.
+  const ownAlert = jobsWithOwnDownAlert(config);
+  const watched = llmJobs.filter((job) => !ownAlert.includes(job));
   const { targetDownFor, hostMemoryPercent } = config.thresholds;
   return {
     name: "llmobs-stack-health",
-    rules: [
+    rules: ([
       {
         alert: "LLMServiceDown",
-        expr: `up{job=${llmJob}} == 0`,
+        expr: `up{${oneOf("job", watched)}} == 0`,
         for: targetDownFor,
         labels: { severity: "critical" },
         annotations: {
@@ -28,7 +34,7 @@ export function stackHealthRules(config: StackConfig): RuleGroup {
       },
       {
         alert: "TargetDown",
-        expr: `up{job!=${llmJob}} == 0`,
+        expr: `up{${oneOf("job", llmJobs, true)}} == 0`,
         for: targetDownFor,
         labels: { severity: "warning" },
         annotations: {
@@ -50,6 +56,6 @@ export function stackHealthRules(config: StackConfig): RuleGroup {
           runbook_url: runbookUrl(config, "HostMemoryHigh"),
         },
       },
-    ],
+    ] satisfies AlertingRule[]).filter((rule) => rule.alert !== "LLMServiceDown" || watched.length > 0),
   };
 }

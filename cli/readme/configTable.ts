@@ -11,9 +11,13 @@ interface Row {
   doc: string;
 }
 
-/** The wrappers a key's schema may sit in: a default, a default for absent sections, optional. */
+/**
+ * The wrappers a key's schema may sit in: a default, a default for absent sections, optional, and a pipe
+ * (a value read before it is checked, or one completed after: the schema that states the keys).
+ */
 function unwrapped(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault || schema instanceof z.ZodOptional) return unwrapped(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodPipe) return unwrapped((schema.def.in instanceof z.ZodTransform ? schema.def.out : schema.def.in) as z.ZodType);
   return schema;
 }
 
@@ -56,6 +60,9 @@ function rowsOf(shape: Record<string, z.ZodType>, prefix: string, computed: Comp
     const doc = docOf(schema);
     const inner = unwrapped(schema);
     if (inner instanceof z.ZodObject && !doc) return rowsOf(inner.shape as Record<string, z.ZodType>, `${path}.`, computed);
+    // A list of sections (the LLM services' scrape jobs): a row per key of an entry, `path[].key`.
+    const element = inner instanceof z.ZodArray ? unwrapped(inner.element as z.ZodType) : undefined;
+    if (element instanceof z.ZodObject && !doc) return rowsOf(element.shape as Record<string, z.ZodType>, `${path}[].`, computed);
     if (!doc) throw new Error(`config key ${path} has no doc: document it in the describeKeys block below its section in config/`);
     const choices = inner instanceof z.ZodEnum ? `${(inner.options as string[]).map(code).join(", ")}: ` : "";
     if (inner instanceof z.ZodObject) {

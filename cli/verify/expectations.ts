@@ -1,6 +1,7 @@
 import { load } from "js-yaml";
 import type { StackDescription } from "../../components/types.ts";
 import type { StackConfig } from "../../config/schema.ts";
+import { llmServiceJobs } from "../../config/scrapeChecks.ts";
 
 /** What the program shipped, read back from the files it rendered: what a healthy stack must show. */
 export interface StackExpectations {
@@ -8,9 +9,9 @@ export interface StackExpectations {
   datasources: { uid: string; name: string; type: string }[];
   dashboards: { uid: string; title: string }[];
   ruleGroups: string[];
-  /** Every scrape job in prometheus.yml; the LLM service's is one of them. */
+  /** Every scrape job in prometheus.yml; the LLM services' are among them. */
   scrapeJobs: string[];
-  llmServiceJob: string;
+  llmServiceJobs: string[];
   /** The receiver Alertmanager's top-level route sends to. */
   alertReceiver?: string;
 }
@@ -40,7 +41,7 @@ export function stackExpectations(stack: StackDescription, config: StackConfig):
     dashboards,
     ruleGroups,
     scrapeJobs,
-    llmServiceJob: config.llmService.jobName,
+    llmServiceJobs: llmServiceJobs(config),
     ...(receiver ? { alertReceiver: receiver } : {}),
   };
 }

@@ -22,7 +22,7 @@ export async function prometheusChecks(url: string, expected: StackExpectations,
   const targets = await settle(async () => {
     const result = await http(`${url}/api/v1/targets?state=active`);
     const active = failed(result) || result.status !== 200 ? undefined : (result.body as { data: { activeTargets: Target[] } }).data.activeTargets;
-    const settled = active !== undefined && active.some((t) => t.labels.job === expected.llmServiceJob) && active.every((t) => t.health !== "unknown");
+    const settled = active !== undefined && expected.llmServiceJobs.every((job) => active.some((t) => t.labels.job === job)) && active.every((t) => t.health !== "unknown");
     return { done: settled, value: active ?? result };
   }, deadline);
   if (!Array.isArray(targets)) {
@@ -32,7 +32,7 @@ export async function prometheusChecks(url: string, expected: StackExpectations,
   const up = targets.filter((t) => t.health === "up");
   checks.push({ name: "Prometheus targets", ok: true, detail: `${up.length} of ${targets.length} up` });
   for (const target of targets.filter((t) => t.health !== "up")) {
-    const llm = target.labels.job === expected.llmServiceJob;
+    const llm = expected.llmServiceJobs.includes(target.labels.job);
     checks.push({
       name: `Prometheus target ${target.labels.job} ${target.labels.instance}`,
       ok: false,
@@ -43,8 +43,13 @@ export async function prometheusChecks(url: string, expected: StackExpectations,
         : `The stack's own ${target.labels.job} cannot be scraped: see its line below and its logs.`,
     });
   }
-  if (!targets.some((t) => t.labels.job === expected.llmServiceJob)) {
-    checks.push({ name: `Prometheus job ${expected.llmServiceJob}`, ok: false, detail: "has no target", fix: "Set llmService.targets in the stack config." });
+  for (const job of expected.llmServiceJobs.filter((job) => !targets.some((t) => t.labels.job === job))) {
+    checks.push({
+      name: `Prometheus job ${job}`,
+      ok: false,
+      detail: "has no target",
+      fix: "Set the job's targets in llmService, or check its discovery: no running pod matches its selector on its port.",
+    });
   }
 
   const rules = await http(`${url}/api/v1/rules`);

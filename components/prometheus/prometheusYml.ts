@@ -1,4 +1,5 @@
 import type { DescribeContext } from "../context.ts";
+import type { LlmServiceJob } from "../../config/schema.ts";
 import type { ComponentName } from "../../config/components.ts";
 import { generatedYaml } from "../generatedYaml.ts";
 import { selectorLabels, selectorString } from "../kubernetesLabels.ts";
@@ -29,7 +30,7 @@ export interface PrometheusYmlInput {
 }
 
 /**
- * prometheus.yml: the user's LLM service, the stack's own components, the project's rule files.
+ * prometheus.yml: the user's LLM services (one job each, first), the stack's own components, the project's rule files.
  * Rule files are referenced relative to this file, so the same file works in the container
  * (/etc/prometheus) and from a render directory.
  *
@@ -39,7 +40,6 @@ export interface PrometheusYmlInput {
  */
 export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlInput): string {
   const { config } = ctx;
-  const service = config.llmService;
   const onKubernetes = config.target === "kubernetes";
   const document = {
     global: {
@@ -51,12 +51,7 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
       ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [input.alertmanager] }] }] } }
       : {}),
     scrape_configs: [
-      {
-        job_name: service.jobName,
-        metrics_path: service.metricsPath,
-        scheme: service.scheme,
-        static_configs: [{ targets: service.targets }],
-      },
+      ...config.llmService.map(llmServiceJob),
       ...input.selfTargets.map((target) =>
         onKubernetes && target.perNode
           ? perNodePodJob(ctx, target)
@@ -72,6 +67,25 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
     storage: { tsdb: { out_of_order_time_window: "30m" } },
   };
   return generatedYaml("stacks/files/prometheusYml.ts", document);
+}
+
+/** One of the user's LLM services: its addresses, or on Kubernetes the pods discovery finds. */
+function llmServiceJob(job: LlmServiceJob) {
+  const common = { job_name: job.jobName, metrics_path: job.metricsPath, scheme: job.scheme };
+  const { discovery } = job;
+  if (!discovery) return { ...common, static_configs: [{ targets: job.targets }] };
+  return {
+    ...common,
+    kubernetes_sd_configs: [{ role: "pod", namespaces: { names: [discovery.namespace] }, selectors: [{ role: "pod", label: discovery.selector }] }],
+    relabel_configs: [
+      // A pod still Pending or finished is no target; each running pod once, on the metrics port.
+      { source_labels: ["__meta_kubernetes_pod_phase"], regex: "Pending|Succeeded|Failed", action: "drop" },
+      { source_labels: ["__meta_kubernetes_pod_container_port_number"], regex: String(discovery.port), action: "keep" },
+      { source_labels: ["__meta_kubernetes_namespace"], target_label: "namespace" },
+      { source_labels: ["__meta_kubernetes_pod_name"], target_label: "pod" },
+      { source_labels: ["__meta_kubernetes_pod_node_name"], target_label: "node" },
+    ],
+  };
 }
 
 /** One target per pod of a per-node component in its (privileged) namespace, labelled with the node it runs on. */

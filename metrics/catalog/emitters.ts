@@ -1,7 +1,7 @@
 import type { Vocabulary } from "./types.ts";
 import { SIGNALS, type Signal } from "./signals.ts";
 
-export type EmitterId = "openlit-prometheus" | "openlit-otlp" | "nexent" | "nexent-otlp" | "prometheus-client" | "vllm" | "litellm";
+export type EmitterId = "openlit-prometheus" | "openlit-otlp" | "nexent" | "nexent-otlp" | "prometheus-client" | "seed003-proxy" | "vllm" | "litellm";
 
 /** An emitter as its users run it, and what it reports. */
 export interface Emitter {
@@ -70,6 +70,21 @@ export const EMITTERS: readonly Emitter[] = [
       ttft: "seed 004's metrics have no time to first token",
       tokenSpeed: "seed 004's metrics have no token speed",
       budget: "seed 004 keeps its budget outside metrics (the stack's daily budget applies)",
+    },
+  },
+  {
+    id: "seed003-proxy",
+    name: "prometheus_client (seed 003 proxy)",
+    path: "seed 003's proxy, context service and health worker with Python prometheus_client, scraped as three jobs (test/integration/llmProxyDashboard.test.ts)",
+    vocabularies: ["proxy"],
+    lacks: {
+      cost: "seed 003's proxy records no price",
+      duration: "seed 003 times HTTP requests (the LLM Proxy dashboard), not LLM calls",
+      ttft: "seed 003's metrics have no time to first token",
+      tokenSpeed: "seed 003's metrics have no token speed",
+      agent: "seed 003's metrics carry no agent",
+      activeRequests: "seed 003 has no in-flight gauge",
+      budget: "seed 003 keeps no budgets",
     },
   },
   {

@@ -5,6 +5,7 @@ import { GENAI_METRICS } from "./genai.ts";
 import { SPAN_METRICS_CATALOG } from "./spans.ts";
 import { VLLM_METRICS } from "./vllm.ts";
 import { LITELLM_METRICS } from "./litellm.ts";
+import { PROXY_METRICS } from "./proxy.ts";
 
 /**
  * Every metric the project understands, in every form real emitters produce. The recording rules map
@@ -17,6 +18,7 @@ const BY_VOCABULARY = {
   spans: SPAN_METRICS_CATALOG,
   vllm: VLLM_METRICS,
   litellm: LITELLM_METRICS,
+  proxy: PROXY_METRICS,
 } satisfies Record<Vocabulary, readonly CatalogMetric[]>;
 
 export const CATALOG: readonly CatalogMetric[] = Object.values(BY_VOCABULARY).flat();

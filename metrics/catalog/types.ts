@@ -6,8 +6,10 @@
  *   spans        the span metrics Jaeger derives from GenAI client spans (calls and errors)
  *   vllm         a vLLM server's vllm:* metrics
  *   litellm      a LiteLLM proxy's litellm_* metrics
+ *   proxy        seed 003's LLM proxy services (prometheus_client): HTTP RED, LLM calls and tokens, cache,
+ *                context condensation, provider health
  */
-export type Vocabulary = "usage" | "performance" | "genai" | "spans" | "vllm" | "litellm";
+export type Vocabulary = "usage" | "performance" | "genai" | "spans" | "vllm" | "litellm" | "proxy";
 
 export type MetricType = "counter" | "histogram" | "gauge";
 

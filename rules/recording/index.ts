@@ -5,6 +5,7 @@ import { performanceRules } from "./sources/performance.ts";
 import { genAiRules } from "./sources/genai.ts";
 import { vllmRules } from "./sources/vllm.ts";
 import { liteLlmRules } from "./sources/litellm.ts";
+import { proxyRules } from "./sources/proxy.ts";
 import { serviceRollups } from "./rollups.ts";
 import type { IncrementsTiming } from "./increments.ts";
 import { durationSeconds } from "../../config/durations.ts";
@@ -30,6 +31,8 @@ export function recordingRuleGroups(config: StackConfig): RuleGroup[] {
         ...genAiRules(timing),
         ...vllmRules(timing),
         ...liteLlmRules(timing),
+        // After every other vocabulary: a service also emitting one of them is read once (see proxy.ts).
+        ...proxyRules(timing),
         ...serviceRollups(config.slo.ttftSeconds),
       ],
     },

@@ -52,7 +52,7 @@ beforeAll(() => {
   commits.base = repo.git("rev-parse", "HEAD");
   repo.git("checkout", "--quiet", "-b", "feature");
 
-  repo.replace("dashboards/host.ts", PANEL_QUERY_ANCHOR, `rate("node_cpu_seconds_total", 'mode=~"idle|iowait"')`);
+  repo.replace("dashboards/common/hostQueries.ts", PANEL_QUERY_ANCHOR, `rate("node_cpu_seconds_total", 'mode=~"idle|iowait"')`);
   commits.panelQuery = repo.commitAll("CPU Usage counts iowait as idle");
 
   const stackFile = "stacks/Pulumi.local.yaml";
@@ -77,7 +77,8 @@ describe("npm run diff on real history, each commit against its parent", () => {
   test("a changed panel query: the dashboard and panel, old and new PromQL", () => {
     const result = diffAt(commits.panelQuery, ["--base", "HEAD~1", "--check"]);
     expect(result.status, result.stderr).toBe(1);
-    expect(namedInSummary(result.stdout)).toEqual(["Host", "CPU Usage"]);
+    // The Host dashboard and the LLM Proxy dashboard's host row share the expression.
+    expect(namedInSummary(result.stdout)).toEqual(["Host", "CPU Usage", "LLM Proxy", "Host CPU"]);
     expect(result.stdout).toContain(`query \`A\` changed:`);
     expect(result.stdout).toMatch(/^\s*- 1 - avg by \(instance\) \(rate\(node_cpu_seconds_total\{instance=~"\$instance", mode="idle"\}/m);
     expect(result.stdout).toMatch(/^\s*\+ 1 - avg by \(instance\) \(rate\(node_cpu_seconds_total\{instance=~"\$instance", mode=~"idle\|iowait"\}/m);
@@ -112,7 +113,7 @@ describe("npm run diff on real history, each commit against its parent", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain(`(the merge base of HEAD and main)`);
     expect(result.stdout).toContain(`\`${commits.base.slice(0, 7)}`);
-    expect(namedInSummary(result.stdout).sort()).toEqual(["CPU Usage", "DiffTestAlert", "Host", "HostMemoryHigh", "Memory Usage"]);
+    expect(namedInSummary(result.stdout).sort()).toEqual(["CPU Usage", "DiffTestAlert", "Host", "Host CPU", "HostMemoryHigh", "LLM Proxy", "Memory Usage"]);
   });
 
   test("without a local main, the merge base with origin/main", () => {

@@ -104,10 +104,10 @@ describe("npm run verify against the running stack", () => {
       const body = (await (await fetch(`${input.urls["prometheus.http"]}/api/v1/targets?state=active`)).json()) as {
         data: { activeTargets: { labels: { job: string }; health: string }[] };
       };
-      return body.data.activeTargets.some((t) => t.labels.job === input.expectations.llmServiceJob && t.health === "down") ? true : undefined;
+      return body.data.activeTargets.some((t) => t.labels.job === input.expectations.llmServiceJobs[0] && t.health === "down") ? true : undefined;
     });
     const checks = await verifyStack({ ...input, only: ["prometheus"] });
-    const down = checks.find((check) => check.name.startsWith(`Prometheus target ${input.expectations.llmServiceJob}`))!;
+    const down = checks.find((check) => check.name.startsWith(`Prometheus target ${input.expectations.llmServiceJobs[0]}`))!;
     expect(down).toMatchObject({ ok: false, warning: true, detail: expect.stringContaining("503") });
     expect(down.fix).toContain("npm run demo");
     expect(failures(checks)).toEqual([]);

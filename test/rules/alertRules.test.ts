@@ -16,7 +16,10 @@ import { STACK_FACTS } from "../../components/factsForConfig.ts";
 // Every threshold at its default; rules rendered for, and evaluated at, every minute (the scenarios' sample
 // interval) unless a suite says otherwise: the recording rules take their offsets from the interval.
 const TEST_EVALUATION_INTERVAL = "1m";
-const configAt = (evaluationInterval: string) => parseStackConfig({ values: { prometheus: { scrapeInterval: "15s", evaluationInterval } }, secrets: {} }, STACK_FACTS);
+// An LLM service, and seed 003's three services: every alert on an LLM service's job is rendered.
+const LLM_SERVICES = ["llm-service", "llm-proxy", "context-service", "health-worker"].map((jobName, i) => ({ jobName, targets: [`service-${i}:8000`] }));
+const configAt = (evaluationInterval: string) =>
+  parseStackConfig({ values: { prometheus: { scrapeInterval: "15s", evaluationInterval }, llmService: LLM_SERVICES }, secrets: {} }, STACK_FACTS);
 const config = configAt(TEST_EVALUATION_INTERVAL);
 const suites = alertTests(config);
 

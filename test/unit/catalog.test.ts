@@ -36,14 +36,14 @@ const GUARDS = ["up", "process_start_time_seconds", "prometheus_build_info"];
 
 describe("the metric catalog", () => {
   test("covers every emitter family the issue names", () => {
-    expect([...new Set(CATALOG.map((m) => m.vocabulary))].sort()).toEqual(["genai", "litellm", "performance", "spans", "usage", "vllm"]);
+    expect([...new Set(CATALOG.map((m) => m.vocabulary))].sort()).toEqual(["genai", "litellm", "performance", "proxy", "spans", "usage", "vllm"]);
   });
 
-  test("ids are unique within a vocabulary, names unique across the catalog but for seed 004's and Nexent's shared latency histogram", () => {
+  test("ids are unique within a vocabulary, names unique across the catalog but for seed 004's and Nexent's shared latency histogram, and seed 004's and seed 003's LLM calls", () => {
     const ids = CATALOG.map((m) => `${m.vocabulary}.${m.id}`);
     expect(new Set(ids).size).toBe(ids.length);
     const names = CATALOG.flatMap((m) => m.names);
-    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual(["llm_request_duration_seconds"]);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual(["llm_request_duration_seconds", "llm_requests_total"]);
   });
 
   test("every metric has a unit, an emitter and help; histograms their buckets; counters end in _total", () => {

@@ -21,8 +21,30 @@ describe("stack config defaults", () => {
     expect(config.target).toBe("docker");
     expect(config.bindAddress).toBe("127.0.0.1");
     expect(config.ports).toMatchObject({ grafana: 3005, prometheus: 9090, jaegerUi: 16686, otlpGrpc: 4317, otlpHttp: 4318, jaegerCollector: 14268 });
-    expect(config.llmService).toEqual({ jobName: "llm-service", targets: ["host.docker.internal:8000"], metricsPath: "/metrics", scheme: "http" });
+    expect(config.llmService).toEqual([{ jobName: "llm-service", targets: ["host.docker.internal:8000"], metricsPath: "/metrics", scheme: "http" }]);
     expect(config.prometheus.retentionTime).toBe("15d");
+  });
+
+  test("llmService is a list of scrape jobs; a stack file's single llmService object is read as its only entry", () => {
+    const parse = (llmService: unknown) => parseStackConfig({ values: { llmService }, secrets: {} }, STACK_FACTS).llmService;
+    expect(parse({ jobName: "gateway", targets: ["10.0.0.7:9464"] })).toEqual([{ jobName: "gateway", targets: ["10.0.0.7:9464"], metricsPath: "/metrics", scheme: "http" }]);
+    expect(
+      parse([
+        { jobName: "llm-proxy", targets: ["proxy:8000"] },
+        { jobName: "context-service", targets: ["context:8001"], metricsPath: "/stats" },
+        { jobName: "health-worker" },
+      ]),
+    ).toEqual([
+      { jobName: "llm-proxy", targets: ["proxy:8000"], metricsPath: "/metrics", scheme: "http" },
+      { jobName: "context-service", targets: ["context:8001"], metricsPath: "/stats", scheme: "http" },
+      { jobName: "health-worker", targets: ["host.docker.internal:8000"], metricsPath: "/metrics", scheme: "http" },
+    ]);
+  });
+
+  test("a job found through Kubernetes discovery lists no addresses", () => {
+    const discovery = { namespace: "llm", selector: "app=llm-proxy", port: 8000 };
+    const config = parseStackConfig({ values: { target: "kubernetes", llmService: [{ jobName: "llm-proxy", discovery }] }, secrets: {} }, STACK_FACTS);
+    expect(config.llmService).toEqual([{ jobName: "llm-proxy", targets: [], metricsPath: "/metrics", scheme: "http", discovery }]);
   });
 
   test("a partial object keeps the defaults of the keys it leaves out", () => {
@@ -107,9 +129,9 @@ describe("every bad value is named with its key, value and what is allowed", () 
   test("a scrape target that is not host:port", () => {
     const problems = problemsOf({ llmService: { targets: ["http://localhost:8000/metrics", "localhost", "api:99999"] } });
     expect(problems.map((p) => p.key)).toEqual([
-      "llmobs:llmService.targets[0]",
-      "llmobs:llmService.targets[1]",
-      "llmobs:llmService.targets[2]",
+      "llmobs:llmService[0].targets[0]",
+      "llmobs:llmService[0].targets[1]",
+      "llmobs:llmService[0].targets[2]",
     ]);
     expect(problems[0]!.message).toContain("host:port");
   });
@@ -119,7 +141,7 @@ describe("every bad value is named with its key, value and what is allowed", () 
   });
 
   test("an empty list of scrape targets", () => {
-    expect(onlyProblem({ llmService: { targets: [] } }).key).toBe("llmobs:llmService.targets");
+    expect(onlyProblem({ llmService: { targets: [] } }).key).toBe("llmobs:llmService[0].targets");
   });
 
   test("an empty password", () => {
@@ -302,14 +324,14 @@ describe("alerting and SLO config", () => {
 describe("config a user plausibly gets wrong", () => {
   test("an LLM service job named like one of the stack's own jobs", () => {
     const problem = onlyProblem({ llmService: { jobName: "prometheus" } });
-    expect(problem.key).toBe("llmobs:llmService.jobName");
+    expect(problem.key).toBe("llmobs:llmService[0].jobName");
     expect(problem.message).toContain('"prometheus" is not allowed');
     expect(problem.message).toContain("prometheus, grafana, jaeger, jaeger-spanmetrics, node-exporter, alertmanager");
   });
 
   test("the job the cluster stack adds for annotated pods is built in there, and free on Docker", () => {
     const problem = onlyProblem({ target: "kubernetes", llmService: { jobName: "kubernetes-pods" } });
-    expect(problem.key).toBe("llmobs:llmService.jobName");
+    expect(problem.key).toBe("llmobs:llmService[0].jobName");
     expect(problem.message).toContain("kubernetes-pods");
     expect(problemsOf({ llmService: { jobName: "kubernetes-pods" } })).toEqual([]);
   });
@@ -337,7 +359,7 @@ describe("config a user plausibly gets wrong", () => {
 describe("every problem at once", () => {
   test("a check across keys runs although another key is bad", () => {
     const problems = problemsOf({ bindAddress: "my-laptop", thresholds: { criticalTokenRate: 12 }, llmService: { jobName: "grafana" } });
-    expect(problems.map((p) => p.key).sort()).toEqual(["llmobs:bindAddress", "llmobs:llmService.jobName", "llmobs:thresholds.criticalTokenRate"]);
+    expect(problems.map((p) => p.key).sort()).toEqual(["llmobs:bindAddress", "llmobs:llmService[0].jobName", "llmobs:thresholds.criticalTokenRate"]);
   });
 
   test("a check across keys is not judged against a key that is itself bad", () => {
@@ -348,8 +370,8 @@ describe("every problem at once", () => {
   test("checks across keys run beside unknown keys and a bad list entry", () => {
     const problems = problemsOf({ prots: {}, llmService: { targets: ["nowhere"], jobName: "jaeger" }, slo: { availabilityPercent: 100 } });
     expect(problems.map((p) => p.key).sort()).toEqual([
-      "llmobs:llmService.jobName",
-      "llmobs:llmService.targets[0]",
+      "llmobs:llmService[0].jobName",
+      "llmobs:llmService[0].targets[0]",
       "llmobs:prots",
       "llmobs:slo.availabilityPercent",
     ]);

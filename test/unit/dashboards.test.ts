@@ -25,6 +25,7 @@ describe("the rendered dashboards", () => {
     expect(dashboards.map(({ file, json }) => [file, json.uid, json.title])).toEqual([
       ["llm-usage.json", "llmobs-llm-usage", "LLM Usage & Cost"],
       ["llm-performance.json", "llmobs-llm-performance", "LLM Performance"],
+      ["llm-proxy.json", "llmobs-llm-proxy", "LLM Proxy"],
       ["host.json", "llmobs-host", "Host"],
     ]);
   });
@@ -52,16 +53,26 @@ describe("the rendered dashboards", () => {
     });
   });
 
-  test("no panel or variable names a job", () => {
+  test("no panel names a job but through the service variable; only the service variable names the configured jobs", () => {
     for (const { json } of dashboards) {
-      for (const panel of json.panels) for (const target of panel.targets ?? []) expect(target.expr).not.toMatch(/\bjob\s*[=!]/);
-      for (const variable of json.templating?.list ?? []) expect(JSON.stringify(variable.query)).not.toMatch(/\bjob\s*[=!]/);
+      for (const panel of json.panels) for (const target of panel.targets ?? []) expect(target.expr.replaceAll('job=~"$job"', "")).not.toMatch(/\bjob\s*[=!]/);
+      for (const variable of json.templating?.list ?? []) {
+        const query = JSON.stringify(variable.query).replaceAll('job=~\\"$job\\"', "");
+        if (variable.name === "job") expect(variable.query).toBe('label_values(up{job="llm-service"}, job)');
+        else expect(query).not.toMatch(/\bjob\s*[=!]/);
+      }
     }
   });
 
-  test("the usage dashboard filters by agent_id, model and provider, multi-value with All", () => {
+  test("every LLM dashboard has the service (job) variable first, multi-value with All", () => {
+    for (const { file, json } of dashboards.filter(({ file }) => file.startsWith("llm-"))) {
+      expect(json.templating!.list[0], file).toMatchObject({ name: "job", label: "Service", multi: true, includeAll: true, allValue: ".*" });
+    }
+  });
+
+  test("the usage dashboard filters by service, agent_id, model and provider, multi-value with All", () => {
     const variables = dashboards[0]!.json.templating!.list;
-    expect(variables.map((v) => v.name)).toEqual(["agent_id", "model", "provider"]);
+    expect(variables.map((v) => v.name)).toEqual(["job", "agent_id", "model", "provider"]);
     for (const variable of variables) expect(variable).toMatchObject({ multi: true, includeAll: true, allValue: ".*" });
   });
 

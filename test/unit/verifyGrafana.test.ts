@@ -41,9 +41,9 @@ const access = (password?: string) => ({
 const soon = () => Date.now() + 1500;
 
 describe("npm run verify against Grafana's HTTP API", () => {
-  test("the stack renders three data sources and three dashboards to look for", () => {
+  test("the stack renders three data sources and four dashboards to look for", () => {
     expect(expected.datasources.map((d) => d.uid).sort()).toEqual(["llmobs-alertmanager", "llmobs-jaeger", "llmobs-prometheus"]);
-    expect(expected.dashboards).toHaveLength(3);
+    expect(expected.dashboards).toHaveLength(4);
   });
 
   test("healthy: up, the password logs in, every data source and dashboard is there", async () => {

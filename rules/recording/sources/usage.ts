@@ -13,7 +13,8 @@ const name = (id: MetricId<"usage">) => nameOf("usage", id);
  */
 export function usageRules(timing: IncrementsTiming): RecordingRule[] {
   const ctx = sourceContext("usage", timing, (expr) => expr);
-  const calls = sumBy(CANONICAL_LABELS, `${increments(`${name("requests")}{status="success"}`, timing)} or ${increments(name("errors"), timing)}`);
+  // Seed 003's proxy counts its calls in a metric of the same name, without agent_id (sources/proxy.ts).
+  const calls = sumBy(CANONICAL_LABELS, `${increments(`${name("requests")}{status="success", agent_id!=""}`, timing)} or ${increments(name("errors"), timing)}`);
   const tokens = (type: string, direction: string) => setLabel(increments(`${name("tokens")}{token_type="${type}"}`, timing), "direction", direction);
   return sourceRules(ctx, {
     requests: calls,

@@ -4,8 +4,9 @@ import { stackHealthTests } from "./stackHealth.ts";
 import { llmAlertTests } from "./llmAlerts.ts";
 import { sloAlertTests } from "./slo.ts";
 import { budgetAlertTests } from "./budget.ts";
+import { proxyAlertTests } from "./proxyAlerts.ts";
 
 /** Every rule file's promtool scenarios. */
 export function alertTests(config: StackConfig): RuleFileTests[] {
-  return [llmAlertTests(config), budgetAlertTests(config), sloAlertTests(config), stackHealthTests(config)];
+  return [llmAlertTests(config), budgetAlertTests(config), sloAlertTests(config), stackHealthTests(config), proxyAlertTests(config)];
 }

@@ -4,7 +4,7 @@ import type { RuleFileTests } from "./model.ts";
 
 /** Scenarios for rules/stackHealth.ts, with the thresholds at their defaults (5m down, 90% memory). */
 export function stackHealthTests(config: StackConfig): RuleFileTests {
-  const job = config.llmService.jobName;
+  const job = config.llmService[0]!.jobName;
   const memory = (availablePercent: number) => [
     { series: 'node_memory_MemTotal_bytes{job="node-exporter",instance="host:9100"}', values: "1000x20" },
     { series: 'node_memory_MemAvailable_bytes{job="node-exporter",instance="host:9100"}', values: `${availablePercent * 10}x20` },

@@ -48,7 +48,7 @@ describe("the Markdown summary", () => {
   test("an added file and everything in it is new when the base had nothing", () => {
     const text = formatSummary(compareArtifacts(new Map(), artifacts()), { ...heading, notes: ["The base has no cli/render.ts."] });
     expect(text).toContain("> The base has no cli/render.ts.");
-    expect(text).toMatch(/^Changed: 3 dashboards \(\d+ panels\), \d+ alerting rules?, \d+ recording rules, \d+ config files\.$/m);
+    expect(text).toMatch(/^Changed: 4 dashboards \(\d+ panels\), \d+ alerting rules?, \d+ recording rules, \d+ config files\.$/m);
     expect(text).toContain("Dashboard **Host** added");
     expect(text).toContain("Alert **HostMemoryHigh** added (group `llmobs-stack-health` in `prometheus/rules/stack-health.yml`, severity `warning`, for `5m`):");
     expect(text).toContain("Jaeger **`jaeger/config.yaml`** added");
