@@ -40,7 +40,7 @@ export const DEMO_DEFAULTS = {
   port: String(DEMO_PORT),
   prometheus: `http://localhost:${defaults.ports.prometheus}`,
   otlp: `http://localhost:${defaults.ports.otlpHttp}`,
-  "service-name": defaults.llmService.jobName,
+  "service-name": defaults.llmService[0]!.jobName,
   "export-interval": "5",
 } as const satisfies Required<DemoOptionText>;
 
