@@ -13,6 +13,7 @@ import {
 import { kubernetesSection } from "./kubernetesSchema.ts";
 import { dns1123Label } from "./kubernetesFormats.ts";
 import { decimal, formatted, text } from "./fields.ts";
+import { DEMO_PORT } from "./demoPort.ts";
 import { re2SyntaxError } from "./re2.ts";
 import { COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
@@ -69,7 +70,7 @@ const ports = z.strictObject({
 const images = perComponent(COMPONENT_NAMES, formatted(pinnedImage).optional());
 
 /** The default address of an LLM service scraped by address: a service on the Docker host. */
-export const DEFAULT_LLM_SERVICE_TARGET = "host.docker.internal:8000";
+export const DEFAULT_LLM_SERVICE_TARGET = `host.docker.internal:${DEMO_PORT}`;
 
 /** Pods of one LLM service, found through Kubernetes service discovery instead of fixed addresses. */
 const llmServiceDiscovery = z.strictObject({

@@ -12,6 +12,7 @@ import { kubernetesAccess } from "../targets/kubernetes/access.ts";
 import { omittedSecretCommands } from "../targets/kubernetes/renderedSecrets.ts";
 import { endpointUrls, hostForBindAddress } from "../targets/endpoints.ts";
 import { STACK_FACTS } from "../components/factsForConfig.ts";
+import { OTLP_METRICS_PATH } from "../components/prometheus/description.ts";
 
 const loaded = loadStackConfig(STACK_FACTS);
 const { config } = loaded;
@@ -45,7 +46,7 @@ const outputs: Record<string, unknown> = {
   grafanaAdminPassword: secrets["grafana-admin-password"],
   grafanaPasswordCommand: `pulumi stack output grafanaAdminPassword --show-secrets --stack ${pulumi.getStack()}`,
   prometheusUrl: urls["prometheus.http"],
-  prometheusOtlpMetricsUrl: `${telemetryUrls["prometheus.http"]}/api/v1/otlp/v1/metrics`,
+  prometheusOtlpMetricsUrl: `${telemetryUrls["prometheus.http"]}${OTLP_METRICS_PATH}`,
   jaegerUrl: urls["jaeger.ui"],
   otlpGrpcEndpoint: telemetryUrls["jaeger.otlp-grpc"],
   otlpHttpEndpoint: telemetryUrls["jaeger.otlp-http"],

@@ -1,5 +1,7 @@
 import { COMPONENT_NAMES } from "../../config/components.ts";
 import { STACK_OPTION, type CommandSpec } from "./options.ts";
+import { DEMO_DEFAULTS, MAX_RATE_PER_SECOND } from "../../demo/settings.ts";
+import { FAULT_NAMES, FAULTS } from "../../synthetic/faults.ts";
 
 /** Every user command's options: the parsers and the --help texts are made from these. */
 
@@ -99,10 +101,31 @@ export const BENCH_COMMAND: CommandSpec = {
   },
 };
 
+export const DEMO_COMMAND: CommandSpec = {
+  name: "demo",
+  summary:
+    "Runs a demo LLM service: simulated calls instrumented with prom-client (seed 004's usage metrics, served on /metrics with " +
+    "exemplars), the OpenTelemetry SDK (GenAI server metrics pushed to Prometheus' OTLP receiver; a span per call to Jaeger). " +
+    "Faults switch on and off while it runs: `curl -X PUT localhost:8000/faults/<fault>` (DELETE switches off; GET /faults lists them). " +
+    `Faults: ${FAULT_NAMES.map((name) => `${name} (${FAULTS[name].description})`).join("; ")}. Stops on Ctrl-C or SIGTERM.`,
+  options: {
+    rate: { type: "string", value: "CALLS", default: DEMO_DEFAULTS.rate, description: `LLM calls per second in all, above 0 and at most ${MAX_RATE_PER_SECOND}` },
+    agents: { type: "string", value: "LIST", default: DEMO_DEFAULTS.agents, description: "the agents (agent_id), comma-separated" },
+    models: { type: "string", value: "LIST", default: DEMO_DEFAULTS.models, description: "provider/model pairs, comma-separated; every agent calls every model" },
+    faults: { type: "string", value: "LIST", description: `faults on from the start, comma-separated: ${FAULT_NAMES.join(", ")}` },
+    host: { type: "string", value: "ADDRESS", default: DEMO_DEFAULTS.host, description: "the address to listen on (Docker's Prometheus reaches the host's 0.0.0.0, not its 127.0.0.1)" },
+    port: { type: "string", value: "PORT", default: DEMO_DEFAULTS.port, description: "the port for /metrics and /faults: where the stack scrapes your LLM service by default" },
+    prometheus: { type: "string", value: "URL", default: DEMO_DEFAULTS.prometheus, description: "Prometheus, which takes the OTLP metrics" },
+    otlp: { type: "string", value: "URL", default: DEMO_DEFAULTS.otlp, description: "Jaeger's OTLP/HTTP endpoint, which takes the spans" },
+    "service-name": { type: "string", value: "NAME", default: DEMO_DEFAULTS["service-name"], description: "service.name of spans and pushed metrics (their Prometheus job)" },
+    "export-interval": { type: "string", value: "SECONDS", default: DEMO_DEFAULTS["export-interval"], description: "how often the OpenTelemetry metrics are pushed" },
+  },
+};
+
 export const README_COMMAND: CommandSpec = {
   name: "readme",
   summary: "Writes README.md's tables of config keys, ports, pinned images, requests and limits from the schema and the component descriptions.",
   options: { check: { type: "boolean", default: false, description: "write nothing; exit 1 when a table is stale" } },
 };
 
-export const COMMANDS = [UP_COMMAND, PREFLIGHT_COMMAND, VERIFY_COMMAND, RENDER_COMMAND, IMAGES_COMMAND, DATA_COMMAND, DIFF_COMMAND, BENCH_COMMAND, README_COMMAND];
+export const COMMANDS = [UP_COMMAND, PREFLIGHT_COMMAND, VERIFY_COMMAND, RENDER_COMMAND, IMAGES_COMMAND, DATA_COMMAND, DIFF_COMMAND, BENCH_COMMAND, DEMO_COMMAND, README_COMMAND];

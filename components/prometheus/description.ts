@@ -7,6 +7,8 @@ import { renderPrometheusYml } from "./prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
 
 export const PROMETHEUS_PORT = 9090;
+/** Where Prometheus' OTLP receiver takes pushed metrics. */
+export const OTLP_METRICS_PATH = "/api/v1/otlp/v1/metrics";
 const CONFIG_DIR = "/etc/prometheus";
 const DATA_DIR = "/prometheus";
 
@@ -60,6 +62,8 @@ export function describePrometheus(
       `--storage.tsdb.retention.size=${config.prometheus.retentionSize}`,
       // Services can push OTLP metrics instead of (or as well as) being scraped.
       "--web.enable-otlp-receiver",
+      // Keeps the exemplars scraped services attach to histograms (trace ids), so a latency point leads to its trace.
+      "--enable-feature=exemplar-storage",
       `--web.listen-address=:${PROMETHEUS_PORT}`,
       // Behind an Ingress, the address in its links and in every alert's generatorURL.
       ...webExternalUrlArgs(config, "prometheus"),

@@ -13,7 +13,8 @@ import { stackExpectations } from "../../cli/verify/expectations.ts";
 import { verifyStack, type VerifyInput } from "../../cli/verify/run.ts";
 import type { Check } from "../../cli/preflight/checks.ts";
 import { fastConfig } from "../support/grafana/dashboards.ts";
-import { GrafanaApiDouble } from "../support/grafana/apiDouble.ts";
+import type { GrafanaApiDouble } from "../support/grafana/apiDouble.ts";
+import { startHealthyGrafana } from "../support/grafana/healthyGrafana.ts";
 import { startJaeger } from "../support/jaeger/localJaeger.ts";
 import type { RunningComponent } from "../../cli/local/startComponent.ts";
 import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
@@ -53,14 +54,7 @@ beforeAll(async () => {
   });
   writeRenderedFiles(renderedFiles(stack), join(dir, "rendered"));
   const expectations = stackExpectations(stack, config);
-  grafana = new GrafanaApiDouble({
-    user: config.grafana.adminUser,
-    password: PASSWORD,
-    datasourceHealth: { "llmobs-prometheus": { status: 200, body: { status: "OK", message: "Successfully queried the Prometheus API." } } },
-    proxied: ["llmobs-jaeger", "llmobs-alertmanager"],
-    dashboards: expectations.dashboards,
-  });
-  await grafana.start(ports.grafana);
+  grafana = await startHealthyGrafana(config, expectations, PASSWORD, ports.grafana);
   running.push(await startAlertmanager({ stack, renderDir: join(dir, "rendered"), dataDir: join(dir, "am"), port: ports.alertmanager }));
   running.push(await startNodeExporter(stack, ports.nodeExporter));
   jaeger = await startJaeger(stack, { renderDir: join(dir, "jaeger"), dataDir: join(dir, "badger"), ports: jaegerPorts, queryGrpcPort: await freePort() });

@@ -18,6 +18,7 @@ export const LAYERS = [
   { folder: "program", holds: "the Pulumi entry point and its outputs" },
   { folder: "stacks", holds: "Pulumi.<stack>.yaml files only" },
   { folder: "synthetic", holds: "the synthetic LLM workload for bench, tests and the demo" },
+  { folder: "demo", holds: "the demo LLM service: the synthetic workload instrumented with real libraries, and its fault switches" },
   { folder: "cli", holds: "the user's commands and their option and --help library" },
   { folder: "test", holds: "the tests, by lane, and their support by tool" },
 ] as const;
