@@ -89,7 +89,7 @@ export async function startDemo(settings: DemoSettings): Promise<RunningDemo> {
   const traffic = new Traffic(settings.agents, settings.models, settings.ratePerSecond, () => active, {
     start(call) {
       const span = tracing.start(call.agent, call.model);
-      const done = usage.started(call.agent, call.model.provider);
+      const done = usage.started(call);
       return (finished) => {
         done();
         const traceId = span.spanContext().traceId;

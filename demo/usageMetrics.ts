@@ -42,15 +42,20 @@ export class UsageMetrics {
     return new Counter({ ...definition(id), registers: [this.registry] });
   }
 
-  /** A call has started: what `track_request` does in seed 004. Returns the function that ends it. */
-  started(agent: string, provider: string): () => void {
-    const labels = { agent_id: agent, provider };
+  /**
+   * A call has started: what `track_request` does in seed 004, and the cache lookup, counted when it
+   * happens as a cache layer counts it (counted at the end, a slow model's misses would arrive late and
+   * in a burst). Returns the function that ends the call.
+   */
+  started(call: DemoCall): () => void {
+    const labels = { agent_id: call.agent, provider: call.model.provider };
     this.active.inc(labels);
+    (call.cacheHit ? this.cacheHits : this.cacheMisses).inc({ agent_id: call.agent, model: call.model.model });
     return () => this.active.dec(labels);
   }
 
   /**
-   * A finished call, as seed 004's record_request (a success: the call, its tokens, cache lookup, cost and
+   * A finished call, as seed 004's record_request (a success: the call, its tokens, cost and
    * latency) and record_error (a failure: only its error type) record it; `traceId` becomes the latency exemplar.
    */
   finished(call: DemoCall, traceId: string): void {
@@ -62,7 +67,6 @@ export class UsageMetrics {
     this.requests.inc({ ...base, status: "success" });
     this.tokens.inc({ ...base, token_type: "prompt" }, call.promptTokens);
     this.tokens.inc({ ...base, token_type: "completion" }, call.completionTokens);
-    (call.cacheHit ? this.cacheHits : this.cacheMisses).inc({ agent_id: call.agent, model: call.model.model });
     this.cost.inc(base, call.costUsd);
     this.duration.observe({ labels: base, value: call.durationSeconds, exemplarLabels: { trace_id: traceId } });
   }

@@ -3,6 +3,8 @@
  * goes through. `alert` is the alert the fault should fire; `alsoFires` are alerts the same trouble
  * rightly fires too (slow decoding makes calls slow; failures spend the error budget).
  */
+import { BUDGET_ALERTS } from "../rules/names.ts";
+
 /** What each fault changes in the demo's workload (synthetic/demoWorkload.ts). */
 export const FAULT_EFFECTS = {
   errorRatio: 0.25,
@@ -35,9 +37,11 @@ export const FAULTS = {
     alsoFires: [],
   },
   "cost-runaway": {
-    description: `every call costs ${FAULT_EFFECTS.costMultiplier} times as much (a retry loop resending huge contexts)`,
-    alert: "LLMSpendProjectedOverBudget",
-    alsoFires: ["LLMDailySpendHigh"],
+    description:
+      `every call costs ${FAULT_EFFECTS.costMultiplier} times as much (a retry loop resending huge contexts); ` +
+      "the spend-rate alert compares with the hour before, so it needs the demo to have run that long",
+    alert: BUDGET_ALERTS.spendRunaway,
+    alsoFires: [BUDGET_ALERTS.dailySpend],
   },
   "service-down": {
     description: "no calls, and /metrics answers 503 (the fault switches still answer)",

@@ -8,10 +8,13 @@ interface RuleFileYaml {
 }
 
 /**
- * The rendered rule files with time running `factor` times faster: every `for:` and every range window
- * in the expressions divided by it (a 5m rate window becomes 5s at 60), thresholds and expressions
- * otherwise untouched. An end-to-end test cannot wait out a 10-minute `for:`; the rules' logic is the
- * same on the compressed clock. The evaluation interval stays as the config sets it.
+ * The rendered rule files with time running `factor` times faster: every `for:`, range window and offset
+ * in the expressions divided by it (a 5m rate window becomes 5s at 60, `offset 1h` 60s), and so is a
+ * window's length in seconds where an expression divides by it to get a rate per second
+ * (`sum_over_time(x[1h]) / 3600`); thresholds and expressions otherwise untouched. An end-to-end test
+ * cannot wait out a 10-minute `for:`; the rules' logic is the same on the compressed clock. The evaluation
+ * interval stays as the config sets it, and must be 1 s: an offset of one interval (the recorded
+ * increments' baseline) stays one interval only there.
  */
 export function compressRuleTime(rulesDir: string, factor: number): void {
   const scale = (duration: string) => formatDuration(Math.max(durationSeconds(duration) / factor, 1));
@@ -21,8 +24,14 @@ export function compressRuleTime(rulesDir: string, factor: number): void {
     for (const group of rules.groups) {
       for (const rule of group.rules) {
         if (rule.for) rule.for = scale(rule.for);
-        // Range windows and subquery ranges: [5m], [1h:1m].
+        // A window's length in seconds, where the expression divides by it: each range's own.
+        const windowSeconds = new Set([...rule.expr.matchAll(/\[(\w+)(?::\w*)?\]/g)].map(([, range]) => durationSeconds(range!)));
+        rule.expr = rule.expr.replace(/\/ (\d+)\b(?!\.)/g, (literal, seconds: string) =>
+          windowSeconds.has(Number(seconds)) ? `/ ${Math.max(Number(seconds) / factor, 1)}` : literal,
+        );
+        // Range windows and subquery ranges: [5m], [1h:1m]; offsets.
         rule.expr = rule.expr.replace(/\[(\w+)(:\w*)?\]/g, (_, range: string, step: string | undefined) => `[${scale(range)}${step ?? ""}]`);
+        rule.expr = rule.expr.replace(/\boffset (\w+)/g, (_, offset: string) => `offset ${scale(offset)}`);
       }
     }
     writeFileSync(path, dump(rules, { lineWidth: -1, noRefs: true }));
