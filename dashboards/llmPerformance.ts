@@ -3,7 +3,8 @@ import type { StackConfig } from "../config/schema.ts";
 import { DURATION_LABELS, HISTOGRAM_LABELS, RATE_WINDOW, SERIES } from "../metrics/canonical.ts";
 import { firstTokensWithin } from "../rules/recording/rollups.ts";
 import { filtered } from "./common/filters.ts";
-import { instantQuery, rangeQuery } from "./common/queries.ts";
+import { EXEMPLAR_POINTS, exemplarQuery, instantQuery, rangeQuery } from "./common/queries.ts";
+import { latencyHistogramNames } from "../metrics/catalog/latencyHistograms.ts";
 import { overRange, perSecond } from "./common/canonicalQueries.ts";
 import { labelVariable } from "./common/variables.ts";
 import { serviceVariable } from "./common/serviceVariable.ts";
@@ -140,7 +141,7 @@ export function llmPerformancePanels(config: StackConfig): ReadingPanel<Panel>[]
         explained(
           {
             title: "Time to First Token",
-            description: `Time from sending a request to receiving the first token, over ${RATE_WINDOW}: median, p95, p99. The panel link opens the traces in Jaeger.`,
+            description: `Time from sending a request to receiving the first token, over ${RATE_WINDOW}: median, p95, p99. The panel link opens the traces in Jaeger; ${EXEMPLAR_POINTS}`,
             unit: UNITS.seconds,
             min: 0,
             width: 12,
@@ -149,7 +150,7 @@ export function llmPerformancePanels(config: StackConfig): ReadingPanel<Panel>[]
           },
           ["ttft"],
         ),
-        quantiles(ttft),
+        [...quantiles(ttft), exemplarQuery("D", latencyHistogramNames("ttft"), 'job=~"$job"')],
       ),
     },
     {
@@ -160,7 +161,7 @@ export function llmPerformancePanels(config: StackConfig): ReadingPanel<Panel>[]
             title: "Request Duration",
             description:
               `End-to-end duration of LLM calls over ${RATE_WINDOW}: median, p95, p99. Dashed: slow (${t.slowRequestSeconds}s) and critical (${t.criticalRequestSeconds}s). ` +
-              "The panel link opens the traces in Jaeger.",
+              `The panel link opens the traces in Jaeger; ${EXEMPLAR_POINTS}`,
             unit: UNITS.seconds,
             min: 0,
             width: 12,
@@ -170,7 +171,7 @@ export function llmPerformancePanels(config: StackConfig): ReadingPanel<Panel>[]
           },
           ["duration"],
         ),
-        quantiles(duration, calledModels),
+        [...quantiles(duration, calledModels), exemplarQuery("D", latencyHistogramNames("duration"), 'job=~"$job"')],
         { thresholdLines: true },
       ),
     },

@@ -5,7 +5,8 @@ import { DURATION_LABELS, RATE_WINDOW, SERIES } from "../metrics/canonical.ts";
 import { BUDGET_ALERTS } from "../rules/names.ts";
 import { PROMETHEUS } from "./common/datasources.ts";
 import { filtered } from "./common/filters.ts";
-import { instantQuery, rangeQuery } from "./common/queries.ts";
+import { EXEMPLAR_POINTS, exemplarQuery, instantQuery, rangeQuery } from "./common/queries.ts";
+import { latencyHistogramNames } from "../metrics/catalog/latencyHistograms.ts";
 import { errorShare, overRange, perSecond } from "./common/canonicalQueries.ts";
 import { labelVariable } from "./common/variables.ts";
 import { serviceVariable } from "./common/serviceVariable.ts";
@@ -143,7 +144,7 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
             description:
               `End-to-end latency of LLM calls over ${RATE_WINDOW}: median, p90 and p99, from the emitters' histograms (read inside their buckets). ` +
               `Kept per model and provider: with agents chosen, the latency of the models they call (from every service). The dashed line is the p99 objective (${t.p99LatencySeconds}s). ` +
-              "Open the traces of slow calls in Jaeger from the panel link.",
+              `Open the traces of slow calls in Jaeger from the panel link; ${EXEMPLAR_POINTS}`,
             unit: UNITS.seconds,
             width: 12,
             height: 8,
@@ -152,7 +153,12 @@ export function llmUsagePanels(config: StackConfig): ReadingPanel<Panel>[] {
           },
           ["duration"],
         ),
-        [rangeQuery("A", latency(0.5), "p50"), rangeQuery("B", latency(0.9), "p90"), rangeQuery("C", latency(0.99), "p99")],
+        [
+          rangeQuery("A", latency(0.5), "p50"),
+          rangeQuery("B", latency(0.9), "p90"),
+          rangeQuery("C", latency(0.99), "p99"),
+          exemplarQuery("D", latencyHistogramNames("duration"), 'job=~"$job"'),
+        ],
         { thresholdLines: true },
       ),
     },

@@ -1,3 +1,4 @@
+import { EXEMPLARS_LEGEND } from "../../dashboards/common/queries.ts";
 import { instantQuery, type Sample } from "./prometheusApi.ts";
 
 /** The parts of a Grafana dashboard JSON the tests read. */
@@ -17,7 +18,7 @@ export interface PanelJson {
   datasource?: { type: string; uid: string };
   gridPos: { x: number; y: number; w: number; h: number };
   fieldConfig?: { defaults?: { unit?: string; thresholds?: { steps: { value: number | null; color: string }[] } } };
-  targets?: { refId?: string; expr: string; instant?: boolean; legendFormat?: string; datasource?: { uid: string } }[];
+  targets?: { refId?: string; expr: string; instant?: boolean; exemplar?: boolean; legendFormat?: string; datasource?: { uid: string } }[];
   links?: { title: string; url: string }[];
 }
 
@@ -37,9 +38,25 @@ export interface PanelQuery {
   instant: boolean;
 }
 
+/** The queries that draw a panel's lines, bars and numbers: every target but those that only ask for exemplars. */
 export function panelQueries(dashboard: DashboardJson): PanelQuery[] {
+  return targetsOf(dashboard, (target) => !exemplarsOnly(target));
+}
+
+/** The targets that ask Prometheus for exemplars and draw nothing themselves (dashboards/common/queries.ts exemplarQuery). */
+export function exemplarQueries(dashboard: DashboardJson): PanelQuery[] {
+  return targetsOf(dashboard, exemplarsOnly);
+}
+
+type TargetJson = NonNullable<PanelJson["targets"]>[number];
+
+function exemplarsOnly(target: TargetJson): boolean {
+  return target.exemplar === true && target.legendFormat === EXEMPLARS_LEGEND;
+}
+
+function targetsOf(dashboard: DashboardJson, keep: (target: TargetJson) => boolean): PanelQuery[] {
   return dashboard.panels.flatMap((panel) =>
-    (panel.targets ?? []).map((target) => ({
+    (panel.targets ?? []).filter(keep).map((target) => ({
       panel: panel.title,
       refId: target.refId ?? "?",
       expr: target.expr,

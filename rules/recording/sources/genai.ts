@@ -5,6 +5,7 @@ import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { copyLabel, preferFirst, sumBy } from "../../../metrics/promql.ts";
 import { counterIncrease, durationBuckets, errorsOrZero, histogramRatio, sourceContext, sourceRules, ttftBuckets, type SourceContext } from "./source.ts";
+import { LATENCY_HISTOGRAMS } from "../../../metrics/catalog/latencyHistograms.ts";
 
 /**
  * The GenAI labels onto the canonical ones: the model requested, the provider from gen_ai_provider_name
@@ -54,8 +55,8 @@ export function genAiRules(timing: IncrementsTiming): RecordingRule[] {
     tokens,
     // gen_ai.usage.cost is a histogram of each call's price: its sum is the spend.
     cost: preferFirst(metric("cost").names.map((name) => counterIncrease(ctx, `${name}_sum`))),
-    durationBuckets: durationBuckets(ctx, metric("duration").names),
-    ttftBuckets: ttftBuckets(ctx, metric("ttft").names),
+    durationBuckets: durationBuckets(ctx, LATENCY_HISTOGRAMS.duration.genai.names),
+    ttftBuckets: ttftBuckets(ctx, LATENCY_HISTOGRAMS.ttft.genai.names),
     // Seconds per output token, inverted: output tokens per second of decoding.
     tokenSpeed: histogramRatio(ctx, metric("timePerOutputToken").names, "_count", "_sum"),
   });

@@ -4,6 +4,7 @@ import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { copyLabel, joinLabels, labelReplace, setLabel, sumBy } from "../../../metrics/promql.ts";
 import { agentGauge, agentIncrease, counterIncrease, durationBuckets, errorsOrZero, histogramRatio, sourceContext, sourceRules, ttftBuckets } from "./source.ts";
+import { LATENCY_HISTOGRAMS } from "../../../metrics/catalog/latencyHistograms.ts";
 
 /** The provider name a LiteLLM proxy's calls get: the proxy is what its callers call. */
 export const LITELLM_PROVIDER = "litellm";
@@ -35,8 +36,8 @@ export function liteLlmRules(timing: IncrementsTiming): RecordingRule[] {
       errors: errorsOrZero(counterIncrease(ctx, name("failedRequests")), calls),
       tokens: sumBy([...CANONICAL_LABELS, "direction"], `${tokens("inputTokens", "input")} or ${tokens("outputTokens", "output")}`),
       cost: counterIncrease(ctx, name("spend")),
-      durationBuckets: durationBuckets(ctx, catalogMetric("litellm", "latency").names),
-      ttftBuckets: ttftBuckets(ctx, catalogMetric("litellm", "ttft").names),
+      durationBuckets: durationBuckets(ctx, LATENCY_HISTOGRAMS.duration.litellm.names),
+      ttftBuckets: ttftBuckets(ctx, LATENCY_HISTOGRAMS.ttft.litellm.names),
       // The deployment's latency per output token, inverted (it includes the wait for the first token).
       tokenSpeed: histogramRatio(ctx, catalogMetric("litellm", "latencyPerOutputToken").names, "_count", "_sum"),
       cacheHits: agentIncrease(ctx, name("cacheHits")),

@@ -4,6 +4,7 @@ import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { copyLabel, labelReplace, preferFirst, setLabel, sumBy } from "../../../metrics/promql.ts";
 import { counterIncrease, durationBuckets, errorsOrZero, histogramRatio, sourceContext, sourceRules, ttftBuckets } from "./source.ts";
+import { LATENCY_HISTOGRAMS } from "../../../metrics/catalog/latencyHistograms.ts";
 
 /**
  * Nexent's instruments (seed 000), from the Prometheus exporter (model) or OTLP (llm_model_name). They carry
@@ -22,8 +23,8 @@ export function performanceRules(timing: IncrementsTiming): RecordingRule[] {
     requests: calls,
     errors: errorsOrZero(preferFirst(metric("errors").names.map((name) => counterIncrease(ctx, name))), calls),
     tokens: preferFirst([tokensBy(byType), tokensBy(`${split("promptTokens", "input")} or ${split("completionTokens", "output")}`)]),
-    durationBuckets: durationBuckets(ctx, metric("duration").names, '{agent_id=""}'),
-    ttftBuckets: ttftBuckets(ctx, metric("ttft").names),
+    durationBuckets: durationBuckets(ctx, LATENCY_HISTOGRAMS.duration.performance.names, '{agent_id=""}'),
+    ttftBuckets: ttftBuckets(ctx, LATENCY_HISTOGRAMS.ttft.performance.names),
     // The mean of the per-response speeds the emitter observed.
     tokenSpeed: histogramRatio(ctx, metric("tokenRate").names, "_sum", "_count"),
   });

@@ -4,6 +4,7 @@ import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { setLabel, sumBy } from "../../../metrics/promql.ts";
 import { agentGauge, agentIncrease, counterIncrease, durationBuckets, errorsOrZero, sourceContext, sourceRules } from "./source.ts";
+import { LATENCY_HISTOGRAMS } from "../../../metrics/catalog/latencyHistograms.ts";
 
 const name = (id: MetricId<"usage">) => nameOf("usage", id);
 
@@ -22,7 +23,7 @@ export function usageRules(timing: IncrementsTiming): RecordingRule[] {
     tokens: sumBy([...CANONICAL_LABELS, "direction"], `${tokens("prompt", "input")} or ${tokens("completion", "output")}`),
     cost: counterIncrease(ctx, name("cost")),
     // Nexent's histogram of the same name has no agent_id.
-    durationBuckets: durationBuckets(ctx, [name("duration")], '{agent_id!=""}'),
+    durationBuckets: durationBuckets(ctx, LATENCY_HISTOGRAMS.duration.usage.names, '{agent_id!=""}'),
     cacheHits: agentIncrease(ctx, name("cacheHits")),
     cacheMisses: agentIncrease(ctx, name("cacheMisses")),
     activeRequests: agentGauge(ctx, name("active")),

@@ -4,6 +4,7 @@ import { CANONICAL_LABELS } from "../../../metrics/canonical.ts";
 import { increments, type IncrementsTiming } from "../increments.ts";
 import { copyLabel, setLabel, sumBy } from "../../../metrics/promql.ts";
 import { agentGauge, counterIncrease, durationBuckets, histogramRatio, sourceContext, sourceRules, ttftBuckets } from "./source.ts";
+import { LATENCY_HISTOGRAMS } from "../../../metrics/catalog/latencyHistograms.ts";
 
 /** The provider name a vLLM server's calls get: it serves the model itself. */
 export const VLLM_PROVIDER = "vllm";
@@ -22,8 +23,8 @@ export function vllmRules(timing: IncrementsTiming): RecordingRule[] {
     requests: counterIncrease(ctx, finished),
     errors: counterIncrease(ctx, `${finished}{finished_reason="error"}`),
     tokens: sumBy([...CANONICAL_LABELS, "direction"], `${tokens("promptTokens", "input")} or ${tokens("generationTokens", "output")}`),
-    durationBuckets: durationBuckets(ctx, catalogMetric("vllm", "e2e").names),
-    ttftBuckets: ttftBuckets(ctx, catalogMetric("vllm", "ttft").names),
+    durationBuckets: durationBuckets(ctx, LATENCY_HISTOGRAMS.duration.vllm.names),
+    ttftBuckets: ttftBuckets(ctx, LATENCY_HISTOGRAMS.ttft.vllm.names),
     // Time between output tokens, inverted; 0.11 exports it under both names, read once.
     tokenSpeed: histogramRatio(ctx, catalogMetric("vllm", "interTokenLatency").names, "_count", "_sum"),
     // Running and waiting requests are both in flight for the caller.
