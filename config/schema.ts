@@ -12,8 +12,7 @@ import {
 } from "./formats.ts";
 import { kubernetesSection } from "./kubernetesSchema.ts";
 import { dns1123Label } from "./kubernetesFormats.ts";
-import { decimal, formatted, text } from "./fields.ts";
-import { re2SyntaxError } from "./re2.ts";
+import { decimal, formatted, re2Pattern, text } from "./fields.ts";
 import { COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
 import { describeKeys } from "./keyDocs.ts";
@@ -324,13 +323,7 @@ describeKeys(alerts, {
 const dashboards = z.strictObject({
   teams: z
     .strictObject({
-      pattern: z
-        .string({ error: "expected a string: a regular expression over agent_id" })
-        .superRefine((pattern, ctx) => {
-          const error = re2SyntaxError(pattern);
-          if (error) ctx.addIssue({ code: "custom", input: pattern, message: `a regular expression Prometheus accepts (RE2 syntax: no lookarounds or backreferences); RE2 says: ${error}` });
-        })
-        .default("(?:agent\\.)?([^.]+).*"),
+      pattern: re2Pattern("a regular expression over agent_id").default("(?:agent\\.)?([^.]+).*"),
       replacement: text("expected a string such as $1").default("$1"),
       agents: z.record(z.string(), text("expected a team name"), { error: "expected a map of agent_id: team" }).default({}),
     })
