@@ -375,11 +375,16 @@ describeKeys(slo, {
   ttftPercent: "share of calls whose first token is good",
 });
 
-/** node-exporter: the host metrics behind the Host dashboard and the HostMemoryHigh alert. */
+/** node-exporter: the host metrics behind the Host dashboard and the host alerts (HostMemoryHigh, ...). */
 const nodeExporter = z.strictObject({
   enabled: z.boolean({ error: "true or false" }).default(true),
   hostNetwork: z.boolean({ error: "true or false" }).optional(),
   port: port.default(9100),
+  /**
+   * File systems that are no disk: in memory, a container's overlay, kernel interfaces, mounted images. Their
+   * use says nothing of the host's disks (a squashfs image is full by design), so whatever reads file-system use leaves them out.
+   */
+  virtualFsTypes: re2Pattern("a regular expression over fstype").default("tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs"),
 });
 describeKeys(nodeExporter, {
   enabled: "`false` leaves node-exporter out (GKE Autopilot, or a cluster or machine that already runs one)",
@@ -388,6 +393,8 @@ describeKeys(nodeExporter, {
     unset: "`true` on Kubernetes, `false` on Docker",
   },
   port: "1..65535; on the host's network a port of every node (or of the Docker host)",
+  virtualFsTypes:
+    "file-system types that are no real disk (`tmpfs`, `overlay`, ...), which the Host dashboard's file-system panel leaves out: a regular expression matched against the whole `fstype`, in RE2 syntax as Prometheus reads it",
 });
 
 /** Bumping a component's epoch gives it a fresh, empty data volume on the next `up` (see `npm run data`). */

@@ -14,7 +14,7 @@ export const HOST_UID = "llmobs-host";
 /** node-exporter metrics, selected by instance only (no job name: the host is whatever exports node_*). */
 export function hostDashboard(config: StackConfig): Dashboard {
   const memoryWarning = config.thresholds.hostMemoryPercent / 100;
-  const q = hostQueries({ on: (metric, extra = "") => `${metric}{instance=~"$instance"${extra ? `, ${extra}` : ""}}` });
+  const q = hostQueries(config, { on: (metric, extra = "") => `${metric}{instance=~"$instance"${extra ? `, ${extra}` : ""}}` });
 
   const panels = [
     timeSeries(
@@ -92,7 +92,7 @@ export function hostDashboard(config: StackConfig): Dashboard {
     timeSeries(
       {
         title: "Filesystem Usage",
-        description: "Share of each real file system in use.",
+        description: "Share of each real file system in use (the types llmobs:nodeExporter.virtualFsTypes names left out).",
         unit: UNITS.percent,
         min: 0,
         max: 1,

@@ -31,8 +31,8 @@ function hostLink(): DashboardLinkBuilder {
 }
 
 /** Seed 003's host panels, each a summary of a Host dashboard panel (the same expression) that links to it. */
-function hostPanels(): Panel[] {
-  const q = hostQueries({ on: (metric, extra = "") => (extra ? `${metric}{${extra}}` : metric) });
+function hostPanels(config: StackConfig): Panel[] {
+  const q = hostQueries(config, { on: (metric, extra = "") => (extra ? `${metric}{${extra}}` : metric) });
   const host = (title: string, description: string, unit: string, queries: ReturnType<typeof rangeQuery>[], max?: number) =>
     timeSeries({ title, description: `${description} Per host; the Host dashboard (panel link) has the detail.`, unit, min: 0, ...(max ? { max } : {}), width: 6, height: 6, links: [hostLink()] }, queries);
   return [
@@ -138,7 +138,7 @@ export function llmProxyPanels(config: StackConfig): Panel[] {
       { title: "Context Processing Time", description: "How long the context service takes per context: median, p95, p99 over the rate interval.", unit: UNITS.seconds, min: 0, width: 8, height: 8 },
       percentiles("contextProcessingTime", "job", "{{job}}"),
     ),
-    ...hostPanels(),
+    ...hostPanels(config),
   ];
 }
 

@@ -141,3 +141,22 @@ describe("teams", () => {
     expect(expr).toContain('"team", "platform", "agent_id", "agent\\\\.svea\\\\.pm"');
   });
 });
+
+describe("host file systems", () => {
+  const exprOf = (values: Record<string, unknown>) => {
+    const custom = parseStackConfig({ values, secrets: {} }, STACK_FACTS);
+    const host = JSON.parse(renderDashboards(custom).find((file) => file.name === "host.json")!.content) as DashboardJson;
+    return host.panels.find((p) => p.title === "Filesystem Usage")!.targets![0]!.expr;
+  };
+
+  test("by default the panel leaves out memory, overlay, kernel and image file systems", () => {
+    expect(exprOf({})).toBe(
+      '1 - node_filesystem_avail_bytes{instance=~"$instance", fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs"} / ' +
+        'node_filesystem_size_bytes{instance=~"$instance", fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs"}',
+    );
+  });
+
+  test("the types left out are the config's, quoted as a PromQL string", () => {
+    expect(exprOf({ nodeExporter: { virtualFsTypes: 'tmpfs|fuse\\..*' } })).toContain('fstype!~"tmpfs|fuse\\\\..*"');
+  });
+});
