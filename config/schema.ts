@@ -178,6 +178,8 @@ const positive = (what: string) =>
 const thresholds = z.strictObject({
   targetDownFor: formatted(prometheusDuration).default("5m"),
   hostMemoryPercent: percent.default(90),
+  hostFilesystemPercent: percent.default(90),
+  hostFileDescriptorPercent: percent.default(90),
   slowTokenRate: positive("tokens per second").default(10),
   criticalTokenRate: positive("tokens per second").default(5),
   slowRequestSeconds: positive("seconds").default(5),
@@ -193,6 +195,9 @@ const thresholds = z.strictObject({
 describeKeys(thresholds, {
   targetDownFor: "how long a scrape target must be down before it alerts",
   hostMemoryPercent: "host memory use that alerts",
+  hostFilesystemPercent:
+    "file-system use that alerts: the share of a file system's size not available to non-root users; real, writable file systems only (see `nodeExporter.virtualFsTypes`)",
+  hostFileDescriptorPercent: "file-descriptor use that alerts: allocated file descriptors as a share of the host's maximum (`fs.file-max`)",
   slowTokenRate: "output tokens per second below which generation is slow",
   criticalTokenRate: "output tokens per second below which generation is critical",
   slowRequestSeconds: "p95 call duration above which calls are slow",
@@ -275,6 +280,8 @@ const alerts = z.strictObject({
   burnCriticalFor: formatted(prometheusDuration).default("2m"),
   burnWarningFor: formatted(prometheusDuration).default("15m"),
   hostMemoryFor: formatted(prometheusDuration).default("5m"),
+  hostFilesystemFor: formatted(prometheusDuration).default("5m"),
+  hostFileDescriptorsFor: formatted(prometheusDuration).default("5m"),
   ttftInterpolatedFor: formatted(prometheusDuration).default("10m"),
 });
 describeKeys(alerts, {
@@ -316,6 +323,8 @@ describeKeys(alerts, {
   burnCriticalFor: "how long a critical error-budget burn (LLMErrorBudgetBurn, LLMTimeToFirstTokenBudgetBurn) holds before it fires",
   burnWarningFor: "how long a warning error-budget burn holds before it fires",
   hostMemoryFor: "how long HostMemoryHigh holds before it fires",
+  hostFilesystemFor: "how long HostFilesystemAlmostFull holds before it fires",
+  hostFileDescriptorsFor: "how long HostFileDescriptorsHigh holds before it fires",
   ttftInterpolatedFor: "how long LLMTimeToFirstTokenObjectiveInterpolated holds before it fires",
 });
 
@@ -394,7 +403,7 @@ describeKeys(nodeExporter, {
   },
   port: "1..65535; on the host's network a port of every node (or of the Docker host)",
   virtualFsTypes:
-    "file-system types that are no real disk (`tmpfs`, `overlay`, ...), which the Host dashboard's file-system panel leaves out: a regular expression matched against the whole `fstype`, in RE2 syntax as Prometheus reads it",
+    "file-system types that are no real disk (`tmpfs`, `overlay`, ...), which the Host dashboard's file-system panel and HostFilesystemAlmostFull leave out: a regular expression matched against the whole `fstype`, in RE2 syntax as Prometheus reads it",
 });
 
 /** Bumping a component's epoch gives it a fresh, empty data volume on the next `up` (see `npm run data`). */
