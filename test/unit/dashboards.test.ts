@@ -133,6 +133,31 @@ describe("thresholds come from the stack config", () => {
   });
 });
 
+describe("host panels draw the host alerts' thresholds", () => {
+  const custom = parseStackConfig({ values: { thresholds: { hostMemoryPercent: 85, hostFilesystemPercent: 75, hostFileDescriptorPercent: 60 } }, secrets: {} }, STACK_FACTS);
+  const rendered = Object.fromEntries(renderDashboards(custom).map((file) => [file.name, JSON.parse(file.content) as DashboardJson]));
+  const panelOf = (file: string, title: string) => rendered[file]!.panels.find((p) => p.title === title)!;
+  const stepsOf = (panel: PanelJson) => panel.fieldConfig!.defaults!.thresholds!.steps.map((s) => [s.value, s.color]);
+  const HOST_PANELS = [
+    ["host.json", "Memory Usage", 85],
+    ["host.json", "Filesystem Usage", 75],
+    ["host.json", "File Descriptors", 60],
+    ["llm-proxy.json", "Host Memory", 85],
+    ["llm-proxy.json", "Host File Descriptors", 60],
+  ] as const;
+
+  test.each(HOST_PANELS)("%s %s: yellow from the alert's threshold (%s%), red when all is spent, dashed", (file, title, percent) => {
+    const panel = panelOf(file, title);
+    expect(stepsOf(panel)).toEqual([[null, "green"], [percent / 100, "yellow"], [1, "red"]]);
+    expect(JSON.stringify(panel.fieldConfig!.defaults)).toContain('"thresholdsStyle":{"mode":"dashed"}');
+    expect(panel.description).toContain(`${percent}%`);
+  });
+
+  test("by default each at 90%", () => {
+    for (const [file, title] of HOST_PANELS) expect(byTitle(file, title).fieldConfig!.defaults!.thresholds!.steps.map((s) => s.value)).toEqual([null, 0.9, 1]);
+  });
+});
+
 describe("teams", () => {
   test("an explicit assignment wins over the pattern", () => {
     const custom = parseStackConfig({ values: { dashboards: { teams: { agents: { "agent.svea.pm": "platform" } } } }, secrets: {} }, STACK_FACTS);
