@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Format } from "./formats.ts";
+import { re2SyntaxError } from "./re2.ts";
 
 /*
  * `pulumi config set --path` stores a value that reads as an integer as a number, and everything else
@@ -31,4 +32,15 @@ export function text(error: string) {
 /** A number, also when it was stored as text (a decimal set with --path). */
 export function decimal<T extends z.ZodNumber>(number: T) {
   return z.preprocess(decimalTextAsNumber, number);
+}
+
+/**
+ * A regular expression as Prometheus reads it in a label matcher or label_replace: RE2 syntax, checked by
+ * RE2 itself, since JavaScript's engine takes what Prometheus refuses (lookarounds, backreferences).
+ */
+export function re2Pattern(expected: string) {
+  return z.string({ error: `expected a string: ${expected}` }).superRefine((pattern, ctx) => {
+    const error = re2SyntaxError(pattern);
+    if (error) ctx.addIssue({ code: "custom", input: pattern, message: `a regular expression Prometheus accepts (RE2 syntax: no lookarounds or backreferences); RE2 says: ${error}` });
+  });
 }

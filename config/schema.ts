@@ -12,9 +12,8 @@ import {
 } from "./formats.ts";
 import { kubernetesSection } from "./kubernetesSchema.ts";
 import { dns1123Label } from "./kubernetesFormats.ts";
-import { decimal, formatted, text } from "./fields.ts";
+import { decimal, formatted, re2Pattern, text } from "./fields.ts";
 import { DEMO_PORT } from "./demoPort.ts";
-import { re2SyntaxError } from "./re2.ts";
 import { COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
 import { describeKeys } from "./keyDocs.ts";
@@ -180,6 +179,8 @@ const positive = (what: string) =>
 const thresholds = z.strictObject({
   targetDownFor: formatted(prometheusDuration).default("5m"),
   hostMemoryPercent: percent.default(90),
+  hostFilesystemPercent: percent.default(90),
+  hostFileDescriptorPercent: percent.default(90),
   slowTokenRate: positive("tokens per second").default(10),
   criticalTokenRate: positive("tokens per second").default(5),
   slowRequestSeconds: positive("seconds").default(5),
@@ -195,6 +196,9 @@ const thresholds = z.strictObject({
 describeKeys(thresholds, {
   targetDownFor: "how long a scrape target must be down before it alerts",
   hostMemoryPercent: "host memory use that alerts",
+  hostFilesystemPercent:
+    "file-system use that alerts: the share of a file system's size not available to non-root users; real, writable file systems only (see `nodeExporter.virtualFsTypes`)",
+  hostFileDescriptorPercent: "file-descriptor use that alerts: allocated file descriptors as a share of the host's maximum (`fs.file-max`)",
   slowTokenRate: "output tokens per second below which generation is slow",
   criticalTokenRate: "output tokens per second below which generation is critical",
   slowRequestSeconds: "p95 call duration above which calls are slow",
@@ -277,6 +281,8 @@ const alerts = z.strictObject({
   burnCriticalFor: formatted(prometheusDuration).default("2m"),
   burnWarningFor: formatted(prometheusDuration).default("15m"),
   hostMemoryFor: formatted(prometheusDuration).default("5m"),
+  hostFilesystemFor: formatted(prometheusDuration).default("5m"),
+  hostFileDescriptorsFor: formatted(prometheusDuration).default("5m"),
   ttftInterpolatedFor: formatted(prometheusDuration).default("10m"),
 });
 describeKeys(alerts, {
@@ -318,6 +324,8 @@ describeKeys(alerts, {
   burnCriticalFor: "how long a critical error-budget burn (LLMErrorBudgetBurn, LLMTimeToFirstTokenBudgetBurn) holds before it fires",
   burnWarningFor: "how long a warning error-budget burn holds before it fires",
   hostMemoryFor: "how long HostMemoryHigh holds before it fires",
+  hostFilesystemFor: "how long HostFilesystemAlmostFull holds before it fires",
+  hostFileDescriptorsFor: "how long HostFileDescriptorsHigh holds before it fires",
   ttftInterpolatedFor: "how long LLMTimeToFirstTokenObjectiveInterpolated holds before it fires",
 });
 
@@ -325,13 +333,7 @@ describeKeys(alerts, {
 const dashboards = z.strictObject({
   teams: z
     .strictObject({
-      pattern: z
-        .string({ error: "expected a string: a regular expression over agent_id" })
-        .superRefine((pattern, ctx) => {
-          const error = re2SyntaxError(pattern);
-          if (error) ctx.addIssue({ code: "custom", input: pattern, message: `a regular expression Prometheus accepts (RE2 syntax: no lookarounds or backreferences); RE2 says: ${error}` });
-        })
-        .default("(?:agent\\.)?([^.]+).*"),
+      pattern: re2Pattern("a regular expression over agent_id").default("(?:agent\\.)?([^.]+).*"),
       replacement: text("expected a string such as $1").default("$1"),
       agents: z.record(z.string(), text("expected a team name"), { error: "expected a map of agent_id: team" }).default({}),
     })
@@ -383,11 +385,16 @@ describeKeys(slo, {
   ttftPercent: "share of calls whose first token is good",
 });
 
-/** node-exporter: the host metrics behind the Host dashboard and the HostMemoryHigh alert. */
+/** node-exporter: the host metrics behind the Host dashboard and the host alerts (HostMemoryHigh, ...). */
 const nodeExporter = z.strictObject({
   enabled: z.boolean({ error: "true or false" }).default(true),
   hostNetwork: z.boolean({ error: "true or false" }).optional(),
   port: port.default(9100),
+  /**
+   * File systems that are no disk: in memory, a container's overlay, kernel interfaces, mounted images. Their
+   * use says nothing of the host's disks (a squashfs image is full by design), so whatever reads file-system use leaves them out.
+   */
+  virtualFsTypes: re2Pattern("a regular expression over fstype").default("tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs"),
 });
 describeKeys(nodeExporter, {
   enabled: "`false` leaves node-exporter out (GKE Autopilot, or a cluster or machine that already runs one)",
@@ -396,6 +403,8 @@ describeKeys(nodeExporter, {
     unset: "`true` on Kubernetes, `false` on Docker",
   },
   port: "1..65535; on the host's network a port of every node (or of the Docker host)",
+  virtualFsTypes:
+    "file-system types that are no real disk (`tmpfs`, `overlay`, ...), which the Host dashboard's file-system panel and HostFilesystemAlmostFull leave out: a regular expression matched against the whole `fstype`, in RE2 syntax as Prometheus reads it",
 });
 
 /** Bumping a component's epoch gives it a fresh, empty data volume on the next `up` (see `npm run data`). */

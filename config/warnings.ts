@@ -90,17 +90,22 @@ function alertingWarnings(config: StackConfig): ConfigWarning[] {
   return warnings;
 }
 
-/** HostMemoryHigh fires above this share of memory in use, and no share is above 100%. */
-function hostMemoryWarnings(config: StackConfig): ConfigWarning[] {
-  const { hostMemoryPercent } = config.thresholds;
-  if (hostMemoryPercent < 100) return [];
-  return [
-    {
-      key: key("thresholds.hostMemoryPercent"),
-      value: hostMemoryPercent,
-      message: `${hostMemoryPercent}: HostMemoryHigh fires when memory use is above this, which it can never be, so the alert is off; use a value below 100`,
-    },
-  ];
+/** Each host alert fires above its share of a resource in use, and no share is above 100%. */
+const HOST_ALERTS = [
+  { threshold: "hostMemoryPercent", alert: "HostMemoryHigh", use: "memory use" },
+  { threshold: "hostFilesystemPercent", alert: "HostFilesystemAlmostFull", use: "a file system's use" },
+  { threshold: "hostFileDescriptorPercent", alert: "HostFileDescriptorsHigh", use: "file-descriptor use" },
+] as const;
+
+function hostThresholdWarnings(config: StackConfig): ConfigWarning[] {
+  return HOST_ALERTS.filter(({ threshold }) => config.thresholds[threshold] >= 100).map(({ threshold, alert, use }) => {
+    const value = config.thresholds[threshold];
+    return {
+      key: key(`thresholds.${threshold}`),
+      value,
+      message: `${value}: ${alert} fires when ${use} is above this, which it can never be, so the alert is off; use a value below 100`,
+    };
+  });
 }
 
 /**
@@ -147,7 +152,7 @@ function renderSecretsWarnings(config: StackConfig): ConfigWarning[] {
  * them with pulumi.log.warn.
  */
 export function configWarnings(config: StackConfig, facts: StackFacts): ConfigWarning[] {
-  return [...prometheusWarnings(config, facts), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config), ...renderSecretsWarnings(config), ...sloWarnings(config, facts)];
+  return [...prometheusWarnings(config, facts), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostThresholdWarnings(config), ...renderSecretsWarnings(config), ...sloWarnings(config, facts)];
 }
 
 export function formatWarning(warning: ConfigWarning): string {

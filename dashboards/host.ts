@@ -3,7 +3,7 @@ import type { StackConfig } from "../config/schema.ts";
 import { nodeExporterOnHostNetwork } from "../config/nodeExporterNetwork.ts";
 import { rangeQuery } from "./common/queries.ts";
 import { labelVariable } from "./common/variables.ts";
-import { higherIsWorse } from "./common/thresholds.ts";
+import { shareAlertThresholds } from "./common/thresholds.ts";
 import { UNITS } from "./common/units.ts";
 import { timeSeries } from "./common/panels.ts";
 import { buildDashboard } from "./common/dashboard.ts";
@@ -13,8 +13,8 @@ export const HOST_UID = "llmobs-host";
 
 /** node-exporter metrics, selected by instance only (no job name: the host is whatever exports node_*). */
 export function hostDashboard(config: StackConfig): Dashboard {
-  const memoryWarning = config.thresholds.hostMemoryPercent / 100;
-  const q = hostQueries({ on: (metric, extra = "") => `${metric}{instance=~"$instance"${extra ? `, ${extra}` : ""}}` });
+  const { hostMemoryPercent, hostFilesystemPercent, hostFileDescriptorPercent } = config.thresholds;
+  const q = hostQueries(config, { on: (metric, extra = "") => `${metric}{instance=~"$instance"${extra ? `, ${extra}` : ""}}` });
 
   const panels = [
     timeSeries(
@@ -32,13 +32,13 @@ export function hostDashboard(config: StackConfig): Dashboard {
     timeSeries(
       {
         title: "Memory Usage",
-        description: `Share of memory in use (not available to new processes). Dashed: the ${config.thresholds.hostMemoryPercent}% alert threshold.`,
+        description: `Share of memory in use (not available to new processes). Dashed: the ${hostMemoryPercent}% alert threshold (HostMemoryHigh).`,
         unit: UNITS.percent,
         min: 0,
         max: 1,
         width: 12,
         height: 8,
-        thresholds: higherIsWorse(memoryWarning, 1),
+        thresholds: shareAlertThresholds(hostMemoryPercent),
       },
       [
         rangeQuery("A", q.memory, "{{instance}}"),
@@ -92,13 +92,15 @@ export function hostDashboard(config: StackConfig): Dashboard {
     timeSeries(
       {
         title: "Filesystem Usage",
-        description: "Share of each real file system in use.",
+        description:
+          "Share of each real file system in use (the types llmobs:nodeExporter.virtualFsTypes names left out). " +
+          `Dashed: the ${hostFilesystemPercent}% alert threshold (HostFilesystemAlmostFull, which leaves read-only file systems out too).`,
         unit: UNITS.percent,
         min: 0,
         max: 1,
         width: 12,
         height: 8,
-        thresholds: higherIsWorse(0.8, 0.9),
+        thresholds: shareAlertThresholds(hostFilesystemPercent),
       },
       [
         rangeQuery("A", q.filesystem, "{{instance}} {{mountpoint}}"),
@@ -108,12 +110,12 @@ export function hostDashboard(config: StackConfig): Dashboard {
     timeSeries(
       {
         title: "File Descriptors",
-        description: "Allocated file descriptors as a share of the system-wide maximum.",
+        description: `Allocated file descriptors as a share of the system-wide maximum. Dashed: the ${hostFileDescriptorPercent}% alert threshold (HostFileDescriptorsHigh).`,
         unit: UNITS.percent,
         min: 0,
         width: 12,
         height: 8,
-        thresholds: higherIsWorse(0.8, 0.9),
+        thresholds: shareAlertThresholds(hostFileDescriptorPercent),
       },
       [rangeQuery("A", q.fileDescriptors, "{{instance}}")],
       { thresholdLines: true },

@@ -1,11 +1,11 @@
-import { DashboardLinkBuilder, DashboardLinkType, type Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
+import { DashboardLinkBuilder, DashboardLinkType, type Dashboard, type ThresholdsConfigBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { StackConfig } from "../config/schema.ts";
 import { nameOf, type MetricId } from "../metrics/catalog/metrics.ts";
 import { SERIES } from "../metrics/canonical.ts";
 import { PROXY_ALERTS } from "../rules/proxyAlerts.ts";
 import { instantQuery, rangeQuery } from "./common/queries.ts";
 import { overRange, perSecond } from "./common/canonicalQueries.ts";
-import { higherIsWorse, steps } from "./common/thresholds.ts";
+import { higherIsWorse, shareAlertThresholds, steps } from "./common/thresholds.ts";
 import { UNITS } from "./common/units.ts";
 import { stat, timeSeries, type Panel } from "./common/panels.ts";
 import { buildDashboard } from "./common/dashboard.ts";
@@ -30,14 +30,28 @@ function hostLink(): DashboardLinkBuilder {
   return new DashboardLinkBuilder("Host dashboard").type(DashboardLinkType.Link).url(`/d/${HOST_UID}`).tooltip("Every host panel, per instance").targetBlank(false).icon("dashboard");
 }
 
-/** Seed 003's host panels, each a summary of a Host dashboard panel (the same expression) that links to it. */
-function hostPanels(): Panel[] {
-  const q = hostQueries({ on: (metric, extra = "") => (extra ? `${metric}{${extra}}` : metric) });
-  const host = (title: string, description: string, unit: string, queries: ReturnType<typeof rangeQuery>[], max?: number) =>
-    timeSeries({ title, description: `${description} Per host; the Host dashboard (panel link) has the detail.`, unit, min: 0, ...(max ? { max } : {}), width: 6, height: 6, links: [hostLink()] }, queries);
+/**
+ * Seed 003's host panels, each a summary of a Host dashboard panel (the same expression and alert threshold)
+ * that links to it.
+ */
+function hostPanels(config: StackConfig): Panel[] {
+  const q = hostQueries(config, { on: (metric, extra = "") => (extra ? `${metric}{${extra}}` : metric) });
+  const { hostMemoryPercent, hostFileDescriptorPercent } = config.thresholds;
+  const host = (title: string, description: string, unit: string, queries: ReturnType<typeof rangeQuery>[], scale: { max?: number; thresholds?: ThresholdsConfigBuilder } = {}) =>
+    timeSeries(
+      { title, description: `${description} Per host; the Host dashboard (panel link) has the detail.`, unit, min: 0, ...scale, width: 6, height: 6, links: [hostLink()] },
+      queries,
+      { thresholdLines: scale.thresholds !== undefined },
+    );
   return [
-    host("Host CPU", "Share of CPU time not idle.", UNITS.percent, [rangeQuery("A", q.cpu, "{{instance}}")], 1),
-    host("Host Memory", "Share of memory in use; HostMemoryHigh (the seed's HighMemoryUsage) fires above its threshold.", UNITS.percent, [rangeQuery("A", q.memory, "{{instance}}")], 1),
+    host("Host CPU", "Share of CPU time not idle.", UNITS.percent, [rangeQuery("A", q.cpu, "{{instance}}")], { max: 1 }),
+    host(
+      "Host Memory",
+      `Share of memory in use; HostMemoryHigh (the seed's HighMemoryUsage) fires above the dashed ${hostMemoryPercent}%.`,
+      UNITS.percent,
+      [rangeQuery("A", q.memory, "{{instance}}")],
+      { max: 1, thresholds: shareAlertThresholds(hostMemoryPercent) },
+    ),
     host("Host Disk I/O", "Bytes read from and written to disks per second.", UNITS.bytesPerSecond, [
       rangeQuery("A", q.diskRead, "{{instance}} read"),
       rangeQuery("B", q.diskWritten, "{{instance}} written"),
@@ -51,7 +65,13 @@ function hostPanels(): Panel[] {
       rangeQuery("A", q.processesRunning, "{{instance}} running"),
       rangeQuery("B", q.processesBlocked, "{{instance}} blocked"),
     ]),
-    host("Host File Descriptors", "Allocated file descriptors as a share of the system-wide maximum.", UNITS.percent, [rangeQuery("A", q.fileDescriptors, "{{instance}}")]),
+    host(
+      "Host File Descriptors",
+      `Allocated file descriptors as a share of the system-wide maximum; HostFileDescriptorsHigh fires above the dashed ${hostFileDescriptorPercent}%.`,
+      UNITS.percent,
+      [rangeQuery("A", q.fileDescriptors, "{{instance}}")],
+      { thresholds: shareAlertThresholds(hostFileDescriptorPercent) },
+    ),
   ];
 }
 
@@ -138,7 +158,7 @@ export function llmProxyPanels(config: StackConfig): Panel[] {
       { title: "Context Processing Time", description: "How long the context service takes per context: median, p95, p99 over the rate interval.", unit: UNITS.seconds, min: 0, width: 8, height: 8 },
       percentiles("contextProcessingTime", "job", "{{job}}"),
     ),
-    ...hostPanels(),
+    ...hostPanels(config),
   ];
 }
 

@@ -4,18 +4,22 @@ import { runbookUrl } from "./runbook.ts";
 import { llmServiceJobs } from "../config/scrapeChecks.ts";
 import { oneOf } from "../metrics/promql.ts";
 import { jobsWithOwnDownAlert } from "./proxyAlerts.ts";
+import { realFilesystems } from "../metrics/host.ts";
 
 /**
- * The stack's own health (seed 003): a scrape target that stays down, and a host running out of memory.
- * The LLM services' jobs come from config; every other job is the stack's own, so a down LLM service is
- * critical and anything else a warning.
+ * The stack's own health (seed 003): a scrape target that stays down, and a host running out of memory,
+ * disk space or file descriptors. The LLM services' jobs come from config; every other job is the stack's
+ * own, so a down LLM service is critical and anything else a warning.
  */
 export function stackHealthRules(config: StackConfig): RuleGroup {
   const llmJobs = llmServiceJobs(config);
   // A job with a down alert of its own (seed 003's proxy and context service) is left to it.
   const ownAlert = jobsWithOwnDownAlert(config);
   const watched = llmJobs.filter((job) => !ownAlert.includes(job));
-  const { targetDownFor, hostMemoryPercent } = config.thresholds;
+  const { targetDownFor, hostMemoryPercent, hostFilesystemPercent, hostFileDescriptorPercent } = config.thresholds;
+  const { hostFilesystemFor, hostFileDescriptorsFor } = config.alerts;
+  // Real file systems only, and only writable ones: a read-only mount is as full as it was made.
+  const filesystem = (metric: string) => `${metric}{${realFilesystems(config)}}`;
   return {
     name: "llmobs-stack-health",
     rules: ([
@@ -54,6 +58,34 @@ export function stackHealthRules(config: StackConfig): RuleGroup {
             `{{ $labels.instance }} has used {{ $value | printf "%.1f" }}% of its memory for ${config.alerts.hostMemoryFor} ` +
             `(threshold ${hostMemoryPercent}%).`,
           runbook_url: runbookUrl(config, "HostMemoryHigh"),
+        },
+      },
+      {
+        alert: "HostFilesystemAlmostFull",
+        expr:
+          `(1 - ${filesystem("node_filesystem_avail_bytes")} / ${filesystem("node_filesystem_size_bytes")}) * 100 > ${hostFilesystemPercent} ` +
+          `and ${filesystem("node_filesystem_readonly")} == 0`,
+        for: hostFilesystemFor,
+        labels: { severity: "warning" },
+        annotations: {
+          summary: `File system {{ $labels.mountpoint }} on {{ $labels.instance }} is more than ${hostFilesystemPercent}% full`,
+          description:
+            `{{ $labels.mountpoint }} ({{ $labels.device }}, {{ $labels.fstype }}) on {{ $labels.instance }} has used {{ $value | printf "%.1f" }}% ` +
+            `of its space for ${hostFilesystemFor} (threshold ${hostFilesystemPercent}%).`,
+          runbook_url: runbookUrl(config, "HostFilesystemAlmostFull"),
+        },
+      },
+      {
+        alert: "HostFileDescriptorsHigh",
+        expr: `node_filefd_allocated / node_filefd_maximum * 100 > ${hostFileDescriptorPercent}`,
+        for: hostFileDescriptorsFor,
+        labels: { severity: "warning" },
+        annotations: {
+          summary: `Host {{ $labels.instance }} file descriptor use is above ${hostFileDescriptorPercent}%`,
+          description:
+            `{{ $labels.instance }} has allocated {{ $value | printf "%.1f" }}% of its maximum file descriptors for ${hostFileDescriptorsFor} ` +
+            `(threshold ${hostFileDescriptorPercent}%).`,
+          runbook_url: runbookUrl(config, "HostFileDescriptorsHigh"),
         },
       },
     ] satisfies AlertingRule[]).filter((rule) => rule.alert !== "LLMServiceDown" || watched.length > 0),

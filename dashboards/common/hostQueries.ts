@@ -1,3 +1,6 @@
+import type { StackConfig } from "../../config/schema.ts";
+import { realFilesystems } from "../../metrics/host.ts";
+
 /**
  * node-exporter expressions per host (instance), shared by the Host dashboard and the host row of the LLM
  * Proxy dashboard, which links to it: one expression of each, so the two never disagree.
@@ -7,9 +10,8 @@ export interface HostSelector {
   on(metric: string, extra?: string): string;
 }
 
-const REAL_FILESYSTEMS = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs"';
-
-export function hostQueries({ on }: HostSelector) {
+export function hostQueries(config: StackConfig, { on }: HostSelector) {
+  const filesystems = realFilesystems(config);
   const rate = (metric: string, extra = "") => `rate(${on(metric, extra)}[$__rate_interval])`;
   return {
     cpu: `1 - avg by (instance) (${rate("node_cpu_seconds_total", 'mode="idle"')})`,
@@ -21,7 +23,7 @@ export function hostQueries({ on }: HostSelector) {
     load1: on("node_load1"),
     load5: on("node_load5"),
     load15: on("node_load15"),
-    filesystem: `1 - ${on("node_filesystem_avail_bytes", REAL_FILESYSTEMS)} / ${on("node_filesystem_size_bytes", REAL_FILESYSTEMS)}`,
+    filesystem: `1 - ${on("node_filesystem_avail_bytes", filesystems)} / ${on("node_filesystem_size_bytes", filesystems)}`,
     fileDescriptors: `${on("node_filefd_allocated")} / ${on("node_filefd_maximum")}`,
     processesRunning: on("node_procs_running"),
     processesBlocked: on("node_procs_blocked"),

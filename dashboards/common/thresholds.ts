@@ -17,6 +17,14 @@ export function higherIsWorse(warning: number, critical: number): ThresholdsConf
   return steps("green", { value: warning, color: "yellow" }, { value: critical, color: "red" });
 }
 
+/**
+ * A share of a resource in use (0 to 1) whose alert fires above `alertPercent`: yellow from the alert's
+ * threshold, red at all of it (the resource spent). The host panels draw their alerts with it.
+ */
+export function shareAlertThresholds(alertPercent: number): ThresholdsConfigBuilder {
+  return higherIsWorse(alertPercent / 100, 1);
+}
+
 /** Lower is worse: red below `critical`, yellow below `warning`, green above. */
 export function lowerIsWorse(critical: number, warning: number): ThresholdsConfigBuilder {
   return steps("red", { value: critical, color: "yellow" }, { value: warning, color: "green" });

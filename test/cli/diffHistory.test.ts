@@ -84,10 +84,10 @@ describe("npm run diff on real history, each commit against its parent", () => {
     expect(result.stdout).toMatch(/^\s*\+ 1 - avg by \(instance\) \(rate\(node_cpu_seconds_total\{instance=~"\$instance", mode=~"idle\|iowait"\}/m);
   });
 
-  test("a moved alert threshold: the alert with its old and new number, and the panel that draws it", () => {
+  test("a moved alert threshold: the alert with its old and new number, and the panels that draw it", () => {
     const result = diffAt(commits.threshold, ["--base", "HEAD~1"]);
     expect(result.status, result.stderr).toBe(0);
-    expect(namedInSummary(result.stdout)).toEqual(["Host", "Memory Usage", "HostMemoryHigh"]);
+    expect(namedInSummary(result.stdout)).toEqual(["Host", "Memory Usage", "LLM Proxy", "Host Memory", "HostMemoryHigh"]);
     expect(result.stdout).toContain(`threshold: \`> ${oldMemoryPercent}\` → \`> ${newMemoryPercent}\``);
     expect(result.stdout).toContain(`yellow from ${oldMemoryPercent / 100},`);
     expect(result.stdout).toContain(`yellow from ${newMemoryPercent / 100},`);
@@ -113,7 +113,7 @@ describe("npm run diff on real history, each commit against its parent", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain(`(the merge base of HEAD and main)`);
     expect(result.stdout).toContain(`\`${commits.base.slice(0, 7)}`);
-    expect(namedInSummary(result.stdout).sort()).toEqual(["CPU Usage", "DiffTestAlert", "Host", "Host CPU", "HostMemoryHigh", "LLM Proxy", "Memory Usage"]);
+    expect(namedInSummary(result.stdout).sort()).toEqual(["CPU Usage", "DiffTestAlert", "Host", "Host CPU", "Host Memory", "HostMemoryHigh", "LLM Proxy", "Memory Usage"]);
   });
 
   test("without a local main, the merge base with origin/main", () => {
@@ -123,7 +123,7 @@ describe("npm run diff on real history, each commit against its parent", () => {
       const result = diffAt(commits.newRule, []);
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toContain("(the merge base of HEAD and origin/main)");
-      expect(namedInSummary(result.stdout).sort()).toEqual(["DiffTestAlert", "Host", "HostMemoryHigh", "Memory Usage"]);
+      expect(namedInSummary(result.stdout).sort()).toEqual(["DiffTestAlert", "Host", "Host Memory", "HostMemoryHigh", "LLM Proxy", "Memory Usage"]);
     } finally {
       repo.git("branch", "--quiet", "-m", "old-main", "main");
       repo.git("update-ref", "-d", "refs/remotes/origin/main");

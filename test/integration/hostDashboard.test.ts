@@ -10,6 +10,8 @@ import { startNodeExporter, startPrometheus } from "../../cli/local/prometheus.t
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
 import { fastConfig, renderedDashboard } from "../support/grafana/dashboards.ts";
 import { hasData, panelQueries, runPanelQuery, variableValues, type Interpolation } from "../../cli/local/grafanaQueries.ts";
+import { stackHealthRules } from "../../rules/stackHealth.ts";
+import { isAlertingRule } from "../../rules/model.ts";
 
 /** The Host dashboard against a real Prometheus scraping a real node-exporter. */
 const config = fastConfig();
@@ -47,5 +49,20 @@ describe("Host dashboard on a live node-exporter", () => {
   test("the instance variable finds the exporter", async () => {
     const variable = dashboard.templating!.list.find((v) => v.name === "instance")!;
     expect(await variableValues(url, variable, how)).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+$/)]);
+  });
+});
+
+describe("the host alerts on a live node-exporter", () => {
+  // Thresholds so low that any host passes them: what is left to prove is that each expression selects the
+  // exporter's series (labels that match across node_filesystem_*, a real file system not left out).
+  const low = fastConfig({ thresholds: { hostMemoryPercent: 0.0001, hostFilesystemPercent: 0.0001, hostFileDescriptorPercent: 0.0001 } });
+  const hostAlerts = stackHealthRules(low).rules.filter(isAlertingRule).filter((rule) => rule.alert.startsWith("Host"));
+
+  test("there are the three", () => {
+    expect(hostAlerts.map((rule) => rule.alert)).toEqual(["HostMemoryHigh", "HostFilesystemAlmostFull", "HostFileDescriptorsHigh"]);
+  });
+
+  test.each(hostAlerts.map((rule) => [rule.alert, rule.expr] as const))("%s's expression finds the host", async (_, expr) => {
+    expect(await instantQuery(url, expr), expr).not.toEqual([]);
   });
 });

@@ -133,11 +133,55 @@ describe("thresholds come from the stack config", () => {
   });
 });
 
+describe("host panels draw the host alerts' thresholds", () => {
+  const custom = parseStackConfig({ values: { thresholds: { hostMemoryPercent: 85, hostFilesystemPercent: 75, hostFileDescriptorPercent: 60 } }, secrets: {} }, STACK_FACTS);
+  const rendered = Object.fromEntries(renderDashboards(custom).map((file) => [file.name, JSON.parse(file.content) as DashboardJson]));
+  const panelOf = (file: string, title: string) => rendered[file]!.panels.find((p) => p.title === title)!;
+  const stepsOf = (panel: PanelJson) => panel.fieldConfig!.defaults!.thresholds!.steps.map((s) => [s.value, s.color]);
+  const HOST_PANELS = [
+    ["host.json", "Memory Usage", 85],
+    ["host.json", "Filesystem Usage", 75],
+    ["host.json", "File Descriptors", 60],
+    ["llm-proxy.json", "Host Memory", 85],
+    ["llm-proxy.json", "Host File Descriptors", 60],
+  ] as const;
+
+  test.each(HOST_PANELS)("%s %s: yellow from the alert's threshold (%s%), red when all is spent, dashed", (file, title, percent) => {
+    const panel = panelOf(file, title);
+    expect(stepsOf(panel)).toEqual([[null, "green"], [percent / 100, "yellow"], [1, "red"]]);
+    expect(JSON.stringify(panel.fieldConfig!.defaults)).toContain('"thresholdsStyle":{"mode":"dashed"}');
+    expect(panel.description).toContain(`${percent}%`);
+  });
+
+  test("by default each at 90%", () => {
+    for (const [file, title] of HOST_PANELS) expect(byTitle(file, title).fieldConfig!.defaults!.thresholds!.steps.map((s) => s.value)).toEqual([null, 0.9, 1]);
+  });
+});
+
 describe("teams", () => {
   test("an explicit assignment wins over the pattern", () => {
     const custom = parseStackConfig({ values: { dashboards: { teams: { agents: { "agent.svea.pm": "platform" } } } }, secrets: {} }, STACK_FACTS);
     const pie = JSON.parse(renderDashboards(custom)[0]!.content) as DashboardJson;
     const expr = pie.panels.find((p) => p.title === "Cost per Team")!.targets![0]!.expr;
     expect(expr).toContain('"team", "platform", "agent_id", "agent\\\\.svea\\\\.pm"');
+  });
+});
+
+describe("host file systems", () => {
+  const exprOf = (values: Record<string, unknown>) => {
+    const custom = parseStackConfig({ values, secrets: {} }, STACK_FACTS);
+    const host = JSON.parse(renderDashboards(custom).find((file) => file.name === "host.json")!.content) as DashboardJson;
+    return host.panels.find((p) => p.title === "Filesystem Usage")!.targets![0]!.expr;
+  };
+
+  test("by default the panel leaves out memory, overlay, kernel and image file systems", () => {
+    expect(exprOf({})).toBe(
+      '1 - node_filesystem_avail_bytes{instance=~"$instance", fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs"} / ' +
+        'node_filesystem_size_bytes{instance=~"$instance", fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs"}',
+    );
+  });
+
+  test("the types left out are the config's, quoted as a PromQL string", () => {
+    expect(exprOf({ nodeExporter: { virtualFsTypes: 'tmpfs|fuse\\..*' } })).toContain('fstype!~"tmpfs|fuse\\\\..*"');
   });
 });

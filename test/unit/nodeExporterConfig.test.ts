@@ -9,9 +9,9 @@ import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
 const problemsOf = (values: Record<string, unknown>): ConfigProblem[] => configProblems(values);
 
-test("defaults: node-exporter on, on port 9100, on the host's network on Kubernetes only", () => {
+test("defaults: node-exporter on, on port 9100, on the host's network on Kubernetes only, memory, overlay, kernel and image file systems no disks", () => {
   const docker = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
-  expect(docker.nodeExporter).toEqual({ enabled: true, port: 9100 });
+  expect(docker.nodeExporter).toEqual({ enabled: true, port: 9100, virtualFsTypes: "tmpfs|ramfs|overlay|squashfs|nsfs|proc|sysfs|devtmpfs|autofs" });
   expect(nodeExporterOnHostNetwork(docker)).toBe(false);
   expect(nodeExporterOnHostNetwork(parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }, STACK_FACTS))).toBe(true);
   expect(nodeExporterOnHostNetwork(parseStackConfig({ values: { nodeExporter: { hostNetwork: true } }, secrets: {} }, STACK_FACTS))).toBe(true);

@@ -25,11 +25,12 @@ describe("the Markdown summary", () => {
     expect(hasChanges(compareArtifacts(artifacts(), artifacts()))).toBe(false);
   });
 
-  test("a moved threshold: the alert with its old and new number and expression, the panel with its thresholds", () => {
+  test("a moved threshold: the alert with its old and new number and expression, the panels with their thresholds", () => {
     const diff = compareArtifacts(artifacts(), artifacts({ thresholds: { hostMemoryPercent: 85 } }));
     expect(hasChanges(diff)).toBe(true);
     const text = formatSummary(diff, heading);
-    expect(namedInSummary(text)).toEqual(["Host", "Memory Usage", "HostMemoryHigh"]);
+    // The Host dashboard and the LLM Proxy dashboard's host row both draw it.
+    expect(namedInSummary(text)).toEqual(["LLM Proxy", "Host Memory", "Host", "Memory Usage", "HostMemoryHigh"]);
     expect(text).toContain("threshold: `> 90` → `> 85`");
     expect(text).toMatch(/```diff\n\s*- \(1 - node_memory_MemAvailable_bytes \/ node_memory_MemTotal_bytes\) \* 100 > 90\n\s*\+ .* > 85\n\s*```/);
     expect(text).toContain("thresholds: `green, yellow from 0.9, red from 1` → `green, yellow from 0.85, red from 1`");
