@@ -3,6 +3,7 @@ import type { ConfigProblem } from "./problems.ts";
 import { durationSeconds, formatDuration } from "./durations.ts";
 import { scrapesPerRateWindow } from "./scrapeChecks.ts";
 import type { StackFacts } from "./stackFacts.ts";
+import { externalStoreWarnings } from "./externalStoreWarnings.ts";
 
 /** A value that is allowed but probably not what was meant: the key, the value, and why. */
 export type ConfigWarning = ConfigProblem;
@@ -147,7 +148,7 @@ function renderSecretsWarnings(config: StackConfig): ConfigWarning[] {
  * them with pulumi.log.warn.
  */
 export function configWarnings(config: StackConfig, facts: StackFacts): ConfigWarning[] {
-  return [...prometheusWarnings(config, facts), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config), ...renderSecretsWarnings(config), ...sloWarnings(config, facts)];
+  return [...prometheusWarnings(config, facts), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostMemoryWarnings(config), ...renderSecretsWarnings(config), ...sloWarnings(config, facts), ...externalStoreWarnings(config)];
 }
 
 export function formatWarning(warning: ConfigWarning): string {
