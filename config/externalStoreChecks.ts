@@ -27,6 +27,8 @@ function setWithout(config: StackConfig, secret: SecretKey, section: string, fix
       key: key(secret),
       value: "(hidden)",
       message: `is set, but ${section} is not, so nothing reads it: ${fix}, or remove it with \`pulumi config rm ${key(secret)}\``,
+      // Not said of a section given but left out for a problem of its own.
+      dependsOn: [key(section)],
     },
   ];
 }
