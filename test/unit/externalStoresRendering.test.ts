@@ -7,6 +7,7 @@ import type { ComponentName } from "../../config/components.ts";
 import { recordedSeries } from "../../rules/recordedSeries.ts";
 import { SERIES, SERVICE_SERIES } from "../../metrics/canonical.ts";
 import { STACK_FACTS } from "../../components/factsForConfig.ts";
+import { createSecretCommand } from "../../targets/kubernetes/renderedSecrets.ts";
 
 /** What the stores outside the stack change in the rendered files and descriptions, and what they leave alone. */
 type Secrets = Record<string, string>;
@@ -219,4 +220,11 @@ describe("Jaeger on a shared store", () => {
     const d = jaeger({ backend: "clickhouse", servers: ["ch:9000"], tls: false, database: "traces" });
     expect(backends(d).backends).toEqual({ clickhouse_store: { clickhouse: { addresses: ["ch:9000"], database: "traces", create_schema: true } } });
   });
+});
+
+test("manifests rendered without their Secrets: a store's Secret is created from the stack's own config", () => {
+  const { kubernetes } = parseStackConfig({ values: { target: "kubernetes" }, secrets: {} }, STACK_FACTS);
+  expect(createSecretCommand("jaeger-storage-password", kubernetes, "cluster")).toBe(
+    "pulumi config get jaegerStoragePassword --stack cluster | tr -d '\\n' | kubectl --namespace llmobs create secret generic jaeger-storage-password --from-file=value=/dev/stdin",
+  );
 });
