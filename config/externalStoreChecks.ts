@@ -189,7 +189,7 @@ function jaegerStorageProblems(config: StackConfig, secrets: SecretValues): Conf
       value: "(hidden)",
       message:
         `the pinned Jaeger reads a ${backend} password only through its config's \${file:…} expansion, which parses the file as YAML: this password reads as a ` +
-        "number, a boolean, a list, a map or nothing, not as text. Choose one that YAML reads as text (starting with a letter, and without ': ' or ' #')",
+        "number, a boolean, a list, a map or nothing, not as text. Choose another that YAML reads as text: a letter first and no ': ' will do, but for the words true, false and null",
     });
   }
   return problems;
