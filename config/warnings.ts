@@ -136,7 +136,7 @@ function renderSecretsWarnings(config: StackConfig): ConfigWarning[] {
       message:
         directory === undefined
           ? "plaintext changes nothing without kubernetes.render.directory: only rendered manifests leave Secrets out"
-          : `the Grafana admin password (and the Alertmanager webhook URL) are written in plain text to ${directory}/1-manifest/v1-secret-*.yaml: ` +
+          : `the Grafana admin password (and every other secret set: the Alertmanager webhook URL, the external stores' credentials) are written in plain text to ${directory}/1-manifest/v1-secret-*.yaml: ` +
             "never commit them; with omit, create the Secrets in the cluster instead (pulumi stack output secretCommands)",
     },
   ];
