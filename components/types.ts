@@ -93,7 +93,14 @@ export interface ConfigFile {
   content: string;
 }
 
-export type SecretName = "grafana-admin-password" | "alertmanager-webhook-url";
+export type SecretName =
+  | "grafana-admin-password"
+  | "alertmanager-webhook-url"
+  | "prometheus-remote-write-password"
+  | "prometheus-remote-write-bearer-token"
+  | "prometheus-remote-write-header-value"
+  | "jaeger-storage-password"
+  | "grafana-database-password";
 
 export interface SecretFile {
   secret: SecretName;

@@ -49,7 +49,9 @@ export function parseLeavingOutInvalid(values: Record<string, unknown>): Lenient
       const paths = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
       for (const path of paths) {
         if (path.length === 0) continue;
-        leftOut.push(dotted(remove(remaining, path)));
+        // A key its section requires is missing: leaving it out again changes nothing, so the section goes.
+        const missing = issue.code !== "unrecognized_keys" && issue.input === undefined && path.length > 1;
+        leftOut.push(dotted(remove(remaining, missing ? path.slice(0, -1) : path)));
       }
     }
     result = stackConfigSchema.safeParse(remaining, { reportInput: true });

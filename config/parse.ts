@@ -1,10 +1,11 @@
 import type { z } from "zod";
-import { CONFIG_NAMESPACE, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type SecretKey, type StackConfig } from "./schema.ts";
+import { CONFIG_NAMESPACE, SECRETS, SECRET_KEYS, stackConfigSchema, type ParsedStackConfig, type SecretKey, type StackConfig } from "./schema.ts";
 import { prometheusStorageProblems, resourceOrderProblems } from "./resourceChecks.ts";
 import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
 import { discoveryProblems, jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
 import { nodeExporterProblems } from "./nodeExporterChecks.ts";
 import { renderProblems } from "./renderChecks.ts";
+import { externalStoreProblems } from "./externalStoreChecks.ts";
 import { StackConfigError, type ConfigProblem } from "./problems.ts";
 import type { StackFacts } from "./stackFacts.ts";
 
@@ -185,6 +186,7 @@ export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackC
       ...scrapeIntervalProblems(config, facts),
       ...nodeExporterProblems(config),
       ...renderProblems(config),
+      ...externalStoreProblems(config, raw.secrets),
     ];
     const unprefixed = (key: string) => key.slice(CONFIG_NAMESPACE.length + 1);
     problems.push(...acrossKeys.filter((p) => !touchesLeftOut([p.key, ...(p.dependsOn ?? [])].map(unprefixed), leftOut)));
@@ -205,7 +207,7 @@ function secretProblems(secrets: RawStackConfig["secrets"]): ConfigProblem[] {
       problems.push({
         key: `${CONFIG_NAMESPACE}:${key}`,
         value: "(empty)",
-        message: "an empty secret is not allowed; set a value with `pulumi config set --secret`, or remove the key to have one generated",
+        message: `an empty secret is not allowed; set a value with \`pulumi config set --secret\`, or remove the key${SECRETS[key as SecretKey].unset === "generated" ? " to have one generated" : ""}`,
       });
     } else if (key === "alertmanagerWebhookUrl" && value !== undefined && !/^https?:\/\/[^\s/]+/.test(value)) {
       problems.push({

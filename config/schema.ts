@@ -18,6 +18,10 @@ import { COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
 import { describeKeys } from "./keyDocs.ts";
 import { burnRates } from "./burnRates.ts";
+import { EXTERNAL_STORE_SECRETS } from "./externalStoreSecrets.ts";
+import { remoteWriteSection } from "./remoteWriteSchema.ts";
+import { grafanaDatabaseSection } from "./grafanaDatabaseSchema.ts";
+import { jaegerStorageSection } from "./jaegerStorageSchema.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -34,6 +38,7 @@ export const SECRETS = {
     doc: "the receiver's URL; without it alerts show in Alertmanager and Grafana but nobody is notified",
     unset: "none",
   },
+  ...EXTERNAL_STORE_SECRETS,
 } as const;
 export type SecretKey = keyof typeof SECRETS;
 export const SECRET_KEYS = Object.keys(SECRETS) as readonly SecretKey[];
@@ -134,6 +139,7 @@ const prometheus = z.strictObject({
    * years old that this Prometheus had not seen yet, and only its later increases count.
    */
   otlpPushInterval: formatted(prometheusDuration).default("60s"),
+  remoteWrite: remoteWriteSection.optional(),
 });
 describeKeys(prometheus, {
   scrapeInterval:
@@ -153,11 +159,13 @@ const grafana = z.strictObject({
   folder: formatted({ test: (v) => v.length > 0, allowed: "the non-empty title of the Grafana folder the dashboards are provisioned into" }).default(
     "LLM Observability",
   ),
+  database: grafanaDatabaseSection.optional(),
 });
 describeKeys(grafana, { adminUser: "Grafana's admin login name", folder: "the folder the dashboards are provisioned into" });
 
 const jaeger = z.strictObject({
   spanRetention: formatted(goDuration).default("168h"),
+  storage: jaegerStorageSection.optional(),
 });
 describeKeys(jaeger, { spanRetention: "how long Jaeger keeps spans: a Go duration (`72h`, `90m`; no days)" });
 

@@ -3,6 +3,7 @@ import type { ConfigProblem } from "./problems.ts";
 import { durationSeconds, formatDuration } from "./durations.ts";
 import { scrapesPerRateWindow } from "./scrapeChecks.ts";
 import type { StackFacts } from "./stackFacts.ts";
+import { externalStoreWarnings } from "./externalStoreWarnings.ts";
 
 /** A value that is allowed but probably not what was meant: the key, the value, and why. */
 export type ConfigWarning = ConfigProblem;
@@ -140,7 +141,7 @@ function renderSecretsWarnings(config: StackConfig): ConfigWarning[] {
       message:
         directory === undefined
           ? "plaintext changes nothing without kubernetes.render.directory: only rendered manifests leave Secrets out"
-          : `the Grafana admin password (and the Alertmanager webhook URL) are written in plain text to ${directory}/1-manifest/v1-secret-*.yaml: ` +
+          : `the Grafana admin password (and every other secret set: the Alertmanager webhook URL, the external stores' credentials) are written in plain text to ${directory}/1-manifest/v1-secret-*.yaml: ` +
             "never commit them; with omit, create the Secrets in the cluster instead (pulumi stack output secretCommands)",
     },
   ];
@@ -152,7 +153,15 @@ function renderSecretsWarnings(config: StackConfig): ConfigWarning[] {
  * them with pulumi.log.warn.
  */
 export function configWarnings(config: StackConfig, facts: StackFacts): ConfigWarning[] {
-  return [...prometheusWarnings(config, facts), ...duplicateTargetWarnings(config), ...alertingWarnings(config), ...hostThresholdWarnings(config), ...renderSecretsWarnings(config), ...sloWarnings(config, facts)];
+  return [
+    ...prometheusWarnings(config, facts),
+    ...duplicateTargetWarnings(config),
+    ...alertingWarnings(config),
+    ...hostThresholdWarnings(config),
+    ...renderSecretsWarnings(config),
+    ...sloWarnings(config, facts),
+    ...externalStoreWarnings(config),
+  ];
 }
 
 export function formatWarning(warning: ConfigWarning): string {

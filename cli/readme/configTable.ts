@@ -83,8 +83,10 @@ function rowsOf(shape: Record<string, z.ZodType>, prefix: string, computed: Comp
  */
 export function configTable(computed: Computed): string {
   const rows = rowsOf(stackConfigSchema.shape as Record<string, z.ZodType>, "", computed);
+  const sectionOf = new Map<string, string>(Object.entries(SECRETS).map(([name, secret]) => [`${code(name)} (secret)`, secret.section]));
   for (const [name, secret] of Object.entries(SECRETS)) {
-    const lastOfSection = rows.findLastIndex((row) => row.key.startsWith(`\`${secret.section}.`));
+    // After the section's keys and the secrets of the section already placed, in the order SECRETS lists them.
+    const lastOfSection = rows.findLastIndex((row) => row.key.startsWith(`\`${secret.section}.`) || sectionOf.get(row.key) === secret.section);
     rows.splice(lastOfSection + 1, 0, { key: `${code(name)} (secret)`, default: secret.unset, doc: secret.doc });
   }
   return markdownTable(["Key", "Default", "What it sets, and what is allowed"], rows.map((row) => [row.key, row.default, row.doc]));

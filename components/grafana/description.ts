@@ -7,22 +7,22 @@ import { GRAFANA_DASHBOARDS_DIR, renderDashboardProvider, renderDatasources } fr
 import { PROMETHEUS_PORT } from "../prometheus/description.ts";
 import { JAEGER_PORTS } from "../jaeger/jaegerConfig.ts";
 import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
+import { GRAFANA_SECRETS_DIR, grafanaFileReference } from "./fileReference.ts";
+import { grafanaDatabase } from "./database.ts";
+import { longTermDatasource } from "./longTermDatasource.ts";
 
 export const GRAFANA_PORT = 3000;
 const PROVISIONING_DIR = "/etc/grafana/provisioning";
-export const GRAFANA_ADMIN_PASSWORD_FILE = "/etc/grafana/secrets/admin-password";
+export const GRAFANA_ADMIN_PASSWORD_FILE = `${GRAFANA_SECRETS_DIR}/admin-password`;
 
 export const GRAFANA_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" };
-
-/** A setting's value read from a file by Grafana's own variable expansion. */
-export function grafanaFileReference(path: string): string {
-  return `$__file{${path}}`;
-}
 
 /**
  * Grafana with its datasources and dashboards provisioned from code. No anonymous access, no sign-up,
  * and the admin password is read from a secret file, so it appears in no environment variable; an
- * unreadable file stops Grafana instead of leaving it on its default password.
+ * unreadable file stops Grafana instead of leaving it on its default password. Its database is SQLite on
+ * its volume, or an external PostgreSQL or MySQL (then it has no volume); with remote write's query URL, the
+ * long-term store is a second Prometheus datasource.
  */
 export function describeGrafana(
   ctx: DescribeContext,
@@ -30,11 +30,17 @@ export function describeGrafana(
   options: { alertmanager: boolean },
 ): ComponentDescription {
   const { config } = ctx;
-  const datasources = renderDatasources(config, {
-    prometheus: ctx.peer("prometheus", PROMETHEUS_PORT),
-    jaeger: ctx.peer("jaeger", JAEGER_PORTS.ui),
-    ...(options.alertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),
-  });
+  const longTerm = longTermDatasource(ctx);
+  const database = grafanaDatabase(ctx);
+  const datasources = renderDatasources(
+    config,
+    {
+      prometheus: ctx.peer("prometheus", PROMETHEUS_PORT),
+      jaeger: ctx.peer("jaeger", JAEGER_PORTS.ui),
+      ...(options.alertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),
+    },
+    longTerm.datasource ? [longTerm.datasource] : [],
+  );
   const rootUrl = ingressUrl(config, "grafana");
   return describeComponent(ctx, "grafana", {
     env: {
@@ -54,6 +60,7 @@ export function describeGrafana(
       // Behind an Ingress, the address Grafana writes into its links and redirects.
       ...(rootUrl ? { GF_SERVER_ROOT_URL: `${rootUrl}/` } : {}),
       GF_LOG_MODE: "console",
+      ...database.env,
     },
     ports: [
       {
@@ -65,7 +72,8 @@ export function describeGrafana(
       },
     ],
     ui: "http",
-    data: { mountPath: "/var/lib/grafana", size: "2Gi" },
+    // On an external database Grafana keeps nothing it needs across restarts: no volume.
+    ...(config.grafana.database ? {} : { data: { mountPath: "/var/lib/grafana", size: "2Gi" } }),
     configFiles: [
       {
         path: "provisioning/datasources/llmobs.yml",
@@ -83,7 +91,7 @@ export function describeGrafana(
         content: dashboard.content,
       })),
     ],
-    secretFiles: [{ secret: "grafana-admin-password", mountPath: GRAFANA_ADMIN_PASSWORD_FILE }],
+    secretFiles: [{ secret: "grafana-admin-password", mountPath: GRAFANA_ADMIN_PASSWORD_FILE }, ...database.secretFiles, ...longTerm.secretFiles],
     healthCheck: {
       port: GRAFANA_PORT,
       path: "/api/health",
@@ -98,5 +106,7 @@ export function describeGrafana(
     readOnlyRootFilesystem: false,
     metrics: { port: GRAFANA_PORT, path: "/metrics" },
     talksTo: options.alertmanager ? ["prometheus", "jaeger", "alertmanager"] : ["prometheus", "jaeger"],
+    // An external database may be on the Docker host (host.docker.internal).
+    reachesHost: config.grafana.database !== undefined,
   });
 }

@@ -9,10 +9,11 @@ export interface DatasourceAddresses {
 }
 
 /**
- * Datasources with fixed UIDs, so dashboards and trace links never break. `prune` removes datasources
- * that are no longer in this file; none of them can be edited in the UI (code is the source of truth).
+ * Datasources with fixed UIDs, so dashboards and trace links never break, and `more` after them (the
+ * long-term store). `prune` removes datasources that are no longer in this file; none of them can be
+ * edited in the UI (code is the source of truth).
  */
-export function renderDatasources(config: StackConfig, addresses: DatasourceAddresses): string {
+export function renderDatasources(config: StackConfig, addresses: DatasourceAddresses, more: readonly unknown[] = []): string {
   const datasources: unknown[] = [
     {
       name: "Prometheus",
@@ -51,6 +52,7 @@ export function renderDatasources(config: StackConfig, addresses: DatasourceAddr
       jsonData: { implementation: "prometheus", handleGrafanaManagedAlerts: false },
     });
   }
+  datasources.push(...more);
   return generatedYaml("stacks/files/grafanaProvisioning.ts", { apiVersion: 1, prune: true, datasources });
 }
 

@@ -3,6 +3,7 @@ import type { ComponentDescription, Resources } from "../types.ts";
 import { describeComponent } from "../describeComponent.ts";
 import { JAEGER_PORTS, renderJaegerConfig } from "./jaegerConfig.ts";
 import { PROMETHEUS_PORT } from "../prometheus/description.ts";
+import { traceStorage } from "./traceStorage.ts";
 
 // The image declares /tmp as its volume and runs as uid 10001; a volume mounted there is writable by it.
 const DATA_DIR = "/tmp";
@@ -13,11 +14,13 @@ export const SPAN_METRICS_JOB = "jaeger-spanmetrics";
 export const JAEGER_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" };
 
 /**
- * Jaeger v2: traces over OTLP (and the v1 collector endpoint), kept in Badger on a volume; the metrics it
- * derives from them are scraped by Prometheus and shown in its Monitor tab.
+ * Jaeger v2: traces over OTLP (and the v1 collector endpoint), kept in Badger on a volume, or in a shared
+ * store (then Jaeger has no volume); the metrics it derives from them are scraped by Prometheus and shown
+ * in its Monitor tab.
  */
 export function describeJaeger(ctx: DescribeContext): ComponentDescription {
   const { config } = ctx;
+  const storage = traceStorage(ctx, DATA_DIR);
   return describeComponent(ctx, "jaeger", {
     args: ["--config=/etc/jaeger/config.yaml"],
     ports: [
@@ -69,8 +72,9 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
       },
     ],
     ui: "ui",
-    data: { mountPath: DATA_DIR, size: "10Gi" },
-    configFiles: [{ path: "config.yaml", mountPath: "/etc/jaeger/config.yaml", content: renderJaegerConfig(config, DATA_DIR, `http://${ctx.peer("prometheus", PROMETHEUS_PORT)}`) }],
+    ...(config.jaeger.storage ? {} : { data: { mountPath: DATA_DIR, size: "10Gi" } }),
+    configFiles: [{ path: "config.yaml", mountPath: "/etc/jaeger/config.yaml", content: renderJaegerConfig(config, storage, `http://${ctx.peer("prometheus", PROMETHEUS_PORT)}`) }],
+    secretFiles: storage.secretFiles,
     healthCheck: {
       port: JAEGER_PORTS.health,
       path: "/status",
@@ -83,5 +87,7 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
     derivedMetrics: { job: SPAN_METRICS_JOB, port: JAEGER_PORTS.spanMetrics, path: "/metrics" },
     // The Monitor tab reads the span metrics back from Prometheus.
     talksTo: ["prometheus"],
+    // A shared store may be on the Docker host (host.docker.internal).
+    reachesHost: config.jaeger.storage !== undefined,
   });
 }

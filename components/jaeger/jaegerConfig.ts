@@ -1,6 +1,7 @@
 import type { StackConfig } from "../../config/schema.ts";
 import { SPAN_METRICS, SPAN_METRICS_PREFIX } from "../../metrics/catalog/spanMetrics.ts";
 import { generatedYaml } from "../generatedYaml.ts";
+import type { TraceStorage } from "./traceStorage.ts";
 
 export const JAEGER_PORTS = {
   ui: 16686,
@@ -25,14 +26,14 @@ function goDuration(seconds: number): string {
 /**
  * Jaeger v2 is an OpenTelemetry Collector distribution configured by one YAML file: OTLP (gRPC and HTTP)
  * plus the `jaeger` receiver's thrift_http protocol, which keeps http://localhost:14268/api/traces working
- * for clients of Jaeger v1's collector; traces go to Badger under `dataDir`.
+ * for clients of Jaeger v1's collector; traces go to `traceStorage` (Badger on Jaeger's volume, or a shared store).
  *
  * Every span also feeds the spanmetrics connector, whose calls and durations (by service, operation, kind,
  * status and the GenAI attributes) the Prometheus exporter serves for Prometheus to scrape: errors for
  * services whose metrics record no failed calls. The Monitor tab reads the same series back from
  * Prometheus at `prometheusUrl`.
  */
-export function renderJaegerConfig(config: StackConfig, dataDir: string, prometheusUrl: string): string {
+export function renderJaegerConfig(config: StackConfig, traceStorage: TraceStorage, prometheusUrl: string): string {
   const listen = (port: number) => `0.0.0.0:${port}`;
   const document = {
     service: {
@@ -60,17 +61,9 @@ export function renderJaegerConfig(config: StackConfig, dataDir: string, prometh
     extensions: {
       healthcheckv2: { use_v2: true, http: { endpoint: listen(JAEGER_PORTS.health) } },
       // The UI and query API listen on :16686 (all interfaces) by default.
-      jaeger_query: { storage: { traces: "badger_store", metrics: METRIC_STORE } },
+      jaeger_query: { storage: { traces: traceStorage.name, metrics: METRIC_STORE } },
       jaeger_storage: {
-        backends: {
-          badger_store: {
-            badger: {
-              directories: { keys: `${dataDir}/badger/keys`, values: `${dataDir}/badger/values` },
-              ephemeral: false,
-              ttl: { spans: config.jaeger.spanRetention },
-            },
-          },
-        },
+        backends: { [traceStorage.name]: traceStorage.backend },
         metric_backends: {
           [METRIC_STORE]: {
             prometheus: {
@@ -105,7 +98,7 @@ export function renderJaegerConfig(config: StackConfig, dataDir: string, prometh
     },
     processors: { batch: {} },
     exporters: {
-      jaeger_storage_exporter: { trace_storage: "badger_store" },
+      jaeger_storage_exporter: { trace_storage: traceStorage.name },
       prometheus: { endpoint: listen(JAEGER_PORTS.spanMetrics) },
     },
   };

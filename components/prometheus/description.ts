@@ -5,6 +5,8 @@ import { describeComponent } from "../describeComponent.ts";
 import { webExternalUrlArgs } from "../webExternalUrl.ts";
 import { renderPrometheusYml } from "./prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
+import { credentialFiles, remoteWriteCredentials } from "./remoteWriteCredentials.ts";
+import { PROMETHEUS_SECRETS_DIR } from "./remoteWrite.ts";
 
 export const PROMETHEUS_PORT = 9090;
 /** Where Prometheus' OTLP receiver takes pushed metrics. */
@@ -80,6 +82,8 @@ export function describePrometheus(
     ui: "http",
     data: { mountPath: DATA_DIR, size: PROMETHEUS_DEFAULT_STORAGE },
     configFiles,
+    // Remote write's credentials, when the stack sets them.
+    secretFiles: credentialFiles(remoteWriteCredentials(config, PROMETHEUS_SECRETS_DIR)),
     healthCheck: {
       port: PROMETHEUS_PORT,
       path: "/-/healthy",

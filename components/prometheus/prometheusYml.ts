@@ -4,6 +4,8 @@ import type { ComponentName } from "../../config/components.ts";
 import { generatedYaml } from "../generatedYaml.ts";
 import { selectorLabels, selectorString } from "../kubernetesLabels.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
+import { externalLabels } from "./externalLabels.ts";
+import { renderRemoteWrite } from "./remoteWrite.ts";
 
 /** The ports the stack's own components expose metrics on, scraped by Prometheus. */
 export interface SelfScrapeTarget {
@@ -41,10 +43,13 @@ export interface PrometheusYmlInput {
 export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlInput): string {
   const { config } = ctx;
   const onKubernetes = config.target === "kubernetes";
+  const labels = externalLabels(config);
+  const remoteWrite = renderRemoteWrite(ctx);
   const document = {
     global: {
       scrape_interval: config.prometheus.scrapeInterval,
       evaluation_interval: config.prometheus.evaluationInterval,
+      ...(Object.keys(labels).length > 0 ? { external_labels: labels } : {}),
     },
     rule_files: ["rules/*.yml"],
     ...(input.alertmanager
@@ -65,6 +70,7 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
     ],
     // Services pushing OTLP metrics can deliver samples late; accept them (Prometheus >= 2.39).
     storage: { tsdb: { out_of_order_time_window: "30m" } },
+    ...(remoteWrite ? { remote_write: remoteWrite } : {}),
   };
   return generatedYaml("stacks/files/prometheusYml.ts", document);
 }

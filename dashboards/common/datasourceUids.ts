@@ -6,4 +6,6 @@ export const DATASOURCE_UIDS = {
   prometheus: "llmobs-prometheus",
   jaeger: "llmobs-jaeger",
   alertmanager: "llmobs-alertmanager",
+  /** The long-term store remote write fills (prometheus.remoteWrite.queryUrl). */
+  longTerm: "llmobs-prometheus-long-term",
 } as const;

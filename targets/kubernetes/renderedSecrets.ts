@@ -2,12 +2,14 @@ import type { KubernetesConfig } from "../../config/kubernetesSchema.ts";
 import type { SecretName, StackDescription } from "../../components/types.ts";
 import { secretName } from "./naming.ts";
 import { SECRET_KEY } from "./podTemplate.ts";
+import { SECRET_CONFIG_KEYS } from "../secrets.ts";
 
-/** Where Pulumi prints each secret's value: a stack output, or the stack's own (encrypted) config. */
-const READ_VALUE: Record<SecretName, (stack: string) => string> = {
-  "grafana-admin-password": (stack) => `pulumi stack output grafanaAdminPassword --show-secrets --stack ${stack}`,
-  "alertmanager-webhook-url": (stack) => `pulumi config get alertmanagerWebhookUrl --stack ${stack}`,
-};
+/** Where Pulumi prints a secret's value: the (maybe generated) admin password is a stack output, the rest the stack's own (encrypted) config. */
+function readValue(secret: SecretName, stack: string): string {
+  return secret === "grafana-admin-password"
+    ? `pulumi stack output grafanaAdminPassword --show-secrets --stack ${stack}`
+    : `pulumi config get ${SECRET_CONFIG_KEYS[secret]} --stack ${stack}`;
+}
 
 /** Whether the manifests leave the stack's Secrets out: rendering, unless plaintext Secrets are asked for. */
 export function omitsSecrets(kubernetes: KubernetesConfig): boolean {
@@ -20,7 +22,7 @@ export function omitsSecrets(kubernetes: KubernetesConfig): boolean {
  */
 export function createSecretCommand(secret: SecretName, kubernetes: KubernetesConfig, stack: string): string {
   return (
-    `${READ_VALUE[secret](stack)} | tr -d '\\n' | ` +
+    `${readValue(secret, stack)} | tr -d '\\n' | ` +
     `kubectl --namespace ${kubernetes.namespace} create secret generic ${secretName(secret)} --from-file=${SECRET_KEY}=/dev/stdin`
   );
 }
