@@ -47,6 +47,19 @@ export interface ComponentDescription {
   metrics?: { port: number; path: string };
   /** Metrics the component derives from what it receives (Jaeger's span metrics), scraped as their own job. */
   derivedMetrics?: { job: string; port: number; path: string };
+  /**
+   * How many copies run (more than 1 only on the cluster target), each with data of its own where the
+   * component keeps data: on Kubernetes a StatefulSet, each pod with its own claim.
+   */
+  replicas: number;
+  /** Ports only the component's own replicas use (Alertmanager's gossip): never published, and no client's. */
+  peerPorts: PeerPort[];
+  /**
+   * Environment variables the target sets to what a replica knows of itself, by variable name: "name" (on
+   * Kubernetes the pod's name, e.g. prometheus-1) or "ip" (the pod's address). Args refer to them as
+   * $(NAME), which Kubernetes expands; config files as the component itself expands them.
+   */
+  replicaEnv: Record<string, ReplicaFact>;
   /** Components this one opens connections to. */
   talksTo: ComponentName[];
   /** Reaches services on the Docker host (`host.docker.internal`), e.g. Prometheus scraping the LLM service. */
@@ -75,6 +88,16 @@ export interface PortDescription {
   /** How a client addresses it: an http URL with this path ("" for a base URL), or a bare gRPC host:port. */
   url: { scheme: "http"; path: string } | { scheme: "grpc" };
 }
+
+export interface PeerPort {
+  /** A short name (at most 15 characters, DNS label): "cluster-tcp". */
+  name: string;
+  containerPort: number;
+  protocol: "TCP" | "UDP";
+}
+
+/** What a replica knows of itself: its name, and its address. */
+export type ReplicaFact = "name" | "ip";
 
 export interface DataDescription {
   /** Where the image keeps its data. */

@@ -6,6 +6,7 @@ import { discoveryProblems, jobNameProblems, scrapeIntervalProblems } from "./sc
 import { nodeExporterProblems } from "./nodeExporterChecks.ts";
 import { renderProblems } from "./renderChecks.ts";
 import { externalStoreProblems } from "./externalStoreChecks.ts";
+import { replicaProblems } from "./replicaChecks.ts";
 import { StackConfigError, type ConfigProblem } from "./problems.ts";
 import type { StackFacts } from "./stackFacts.ts";
 
@@ -187,6 +188,7 @@ export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackC
       ...nodeExporterProblems(config),
       ...renderProblems(config),
       ...externalStoreProblems(config, raw.secrets),
+      ...replicaProblems(config),
     ];
     const unprefixed = (key: string) => key.slice(CONFIG_NAMESPACE.length + 1);
     problems.push(...acrossKeys.filter((p) => !touchesLeftOut([p.key, ...(p.dependsOn ?? [])].map(unprefixed), leftOut)));

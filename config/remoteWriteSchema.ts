@@ -1,3 +1,4 @@
+import { PROMETHEUS_REPLICA_LABEL } from "./replicas.ts";
 import { z } from "zod";
 import { formatted, text } from "./fields.ts";
 import { prometheusDuration } from "./formats.ts";
@@ -66,9 +67,10 @@ describeKeys(remoteWriteSection, {
   queryUrl: {
     doc:
       "the store's Prometheus query URL (Mimir `https://<host>/prometheus`, Thanos Query `http://<host>:10902`, VictoriaMetrics `http://<host>:8428`): Grafana gets a second Prometheus datasource, " +
-      "UID `llmobs-prometheus-long-term`, with the same headers and credentials. Replicas are deduplicated by the store: each Prometheus replica sends the same `cluster` and its own `replica` " +
-      "label; Thanos Query with `--query.replica-label=replica`, Mimir's HA tracker with `accept_ha_samples` and `ha_replica_label: replica` (`ha_cluster_label` is `cluster` already), " +
-      "VictoriaMetrics by dropping `replica` on ingest with `-dedup.minScrapeInterval` set to the scrape interval",
+      "UID `llmobs-prometheus-long-term`, with the same headers and credentials. Replicas are deduplicated by the store: each Prometheus replica sends the same `cluster` and its own " +
+      `\`${PROMETHEUS_REPLICA_LABEL}\` label; Thanos Query with \`--query.replica-label=${PROMETHEUS_REPLICA_LABEL}\`, Mimir's HA tracker with \`accept_ha_samples\` and ` +
+      `\`ha_replica_label: ${PROMETHEUS_REPLICA_LABEL}\` (\`ha_cluster_label\` is \`cluster\` already), VictoriaMetrics by dropping \`${PROMETHEUS_REPLICA_LABEL}\` on ingest ` +
+      "with `-dedup.minScrapeInterval` set to the scrape interval",
     unset: "none (no long-term datasource)",
   },
 });

@@ -22,6 +22,7 @@ import { EXTERNAL_STORE_SECRETS } from "./externalStoreSecrets.ts";
 import { remoteWriteSection } from "./remoteWriteSchema.ts";
 import { grafanaDatabaseSection } from "./grafanaDatabaseSchema.ts";
 import { jaegerStorageSection } from "./jaegerStorageSchema.ts";
+import { alertmanagerSection, PROMETHEUS_REPLICAS_DOC, prometheusReplicas } from "./replicas.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -129,6 +130,7 @@ const llmService = z.preprocess(
 );
 
 const prometheus = z.strictObject({
+  replicas: prometheusReplicas,
   scrapeInterval: formatted(prometheusDuration).default("15s"),
   evaluationInterval: formatted(prometheusDuration).default("15s"),
   retentionTime: formatted(prometheusDuration).default("15d"),
@@ -142,6 +144,7 @@ const prometheus = z.strictObject({
   remoteWrite: remoteWriteSection.optional(),
 });
 describeKeys(prometheus, {
+  replicas: PROMETHEUS_REPLICAS_DOC,
   scrapeInterval:
     "Prometheus duration above zero (`15s`, `1m`), at most `2m30s` so each 5-minute rate window holds two scrapes; above `1m15s` warns",
   evaluationInterval: "Prometheus duration above zero; longer than the scrape interval warns",
@@ -430,6 +433,8 @@ export const stackConfigSchema = z.strictObject({
   ...absentAsEmpty({ ports, images }),
   llmService: llmService.prefault([{}]),
   ...absentAsEmpty({ prometheus, grafana, jaeger, thresholds, alerts, llmProxy, dashboards, alerting, slo, dataEpochs, nodeExporter }),
+  // The Alertmanager cluster on the cluster target (config/replicas.ts).
+  ...absentAsEmpty({ alertmanager: alertmanagerSection }),
   kubernetes: kubernetesSection,
 });
 // A section with a doc of its own is one row of the README's table.

@@ -45,7 +45,7 @@ export function kubernetesPlatform(exec: Exec, config: StackConfig): DataPlatfor
       const namespaces = [namespace, ...(config.nodeExporter.enabled ? [privilegedNamespace(config.kubernetes)] : [])];
       const items = [];
       for (const inNamespace of namespaces) {
-        const workloads = JSON.parse(await kubectl(["get", "deployments,daemonsets", "--selector", instance, "--output", "json"], inNamespace)) as KubeList<{
+        const workloads = JSON.parse(await kubectl(["get", "deployments,daemonsets,statefulsets", "--selector", instance, "--output", "json"], inNamespace)) as KubeList<{
           kind: string;
           metadata: { labels?: Record<string, string> };
           spec: { replicas?: number };

@@ -7,7 +7,13 @@ import { formatBytes, type DataPlatform, type DataVolume } from "./platform.ts";
 
 /** Resource types that hold a component's data, and the ones that run it (replaced with it). */
 const DATA_TYPES = new Set(["docker:index/volume:Volume", "kubernetes:core/v1:PersistentVolumeClaim"]);
-const WORKLOAD_TYPES = new Set(["docker:index/container:Container", "kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:DaemonSet"]);
+const WORKLOAD_TYPES = new Set([
+  "docker:index/container:Container",
+  "kubernetes:apps/v1:Deployment",
+  "kubernetes:apps/v1:DaemonSet",
+  // Replicas: their claims are the StatefulSet's, made from its claim template, which a reset names anew.
+  "kubernetes:apps/v1:StatefulSet",
+]);
 
 export interface DataPlan {
   verb: "reset" | "clean";

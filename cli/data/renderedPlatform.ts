@@ -56,7 +56,7 @@ export function renderedPlatform(directory: string, config: StackConfig): DataPl
     async status(): Promise<ComponentState[]> {
       return renderedManifests(directory).flatMap((m) => {
         const component = m.metadata?.labels?.[LABELS.name] ?? "";
-        if ((m.kind !== "Deployment" && m.kind !== "DaemonSet") || m.metadata?.labels?.[LABELS.instance] !== instance || !isComponentName(component)) return [];
+        if (!["Deployment", "DaemonSet", "StatefulSet"].includes(m.kind ?? "") || m.metadata?.labels?.[LABELS.instance] !== instance || !isComponentName(component)) return [];
         return [{ component, running: false, healthy: false, label: "rendered", detail: `${m.kind} manifest, not applied here` }];
       });
     },

@@ -149,10 +149,12 @@ async function status(request: DataRequest, deps: DataDependencies): Promise<voi
   deps.print(`  ${"component".padEnd(14)}${"state".padEnd(10)}${"health".padEnd(10)}${"data".padEnd(14)}url`);
   for (const component of request.components) {
     const state = states.find((s) => s.component === component);
+    // Replicas each have a volume of the current epoch: together they are the component's data.
     const current = keepsData(component, deps)
-      ? (await deps.platform.volumes(component)).find((v) => v.epoch === deps.config.dataEpochs[component])
-      : undefined;
-    const data = keepsData(component, deps) ? (current ? formatBytes(current.bytes) : "none yet") : "-";
+      ? (await deps.platform.volumes(component)).filter((v) => v.epoch === deps.config.dataEpochs[component])
+      : [];
+    const bytes = current.every((v) => v.bytes !== undefined) ? current.reduce((sum, v) => sum + v.bytes!, 0) : undefined;
+    const data = keepsData(component, deps) ? (current.length > 0 ? formatBytes(bytes) : "none yet") : "-";
     const url = Object.entries(deps.urls).find(([key]) => key.startsWith(`${component}.`))?.[1] ?? "-";
     const running = state ? (state.label ?? (state.running ? "running" : "stopped")) : "absent";
     const health = state ? (state.healthy ? "healthy" : state.running ? "unhealthy" : "-") : "-";

@@ -20,9 +20,9 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a long-running tool (Prometheus, node-exporter, Alertmanager) for a test. */
-export function startProcess(command: string, args: string[]): RunningProcess {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+/** Starts a long-running tool (Prometheus, node-exporter, Alertmanager) for a test, with `env` added to this process's environment. */
+export function startProcess(command: string, args: string[], env: Record<string, string> = {}): RunningProcess {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));

@@ -17,14 +17,21 @@ export function componentOf(stack: StackDescription, name: ComponentName): Compo
 
 /**
  * The pinned Prometheus on 127.0.0.1, run with its description's arguments from the files the stack
- * rendered into `renderDir` (writeRenderedFiles), data in `dataDir` (default renderDir/data), ready once its
- * health check answers.
+ * rendered into `renderDir` (writeRenderedFiles), data in `dataDir` (default renderDir/data), `env` as a
+ * replica's container would have it, ready once its health check answers.
  */
-export async function startPrometheus(options: { stack: StackDescription; renderDir: string; port: number; dataDir?: string }): Promise<RunningPrometheus> {
+export async function startPrometheus(options: {
+  stack: StackDescription;
+  renderDir: string;
+  port: number;
+  dataDir?: string;
+  env?: Record<string, string>;
+}): Promise<RunningPrometheus> {
   const running = await startComponent("prometheus", componentOf(options.stack, "prometheus"), {
     renderDir: options.renderDir,
     dataDir: options.dataDir ?? join(options.renderDir, "data"),
     ports: { [PROMETHEUS_PORT]: options.port },
+    ...(options.env ? { env: options.env } : {}),
   });
   return { ...running, url: running.urlOf(PROMETHEUS_PORT) };
 }

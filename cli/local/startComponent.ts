@@ -15,6 +15,8 @@ export interface Placement {
   /** Loopback port for each container port the process listens on. */
   ports: Record<number, number>;
   secretFiles?: Partial<Record<SecretName, string>>;
+  /** What the target would set in the container's environment for this replica (its name, its address). */
+  env?: Record<string, string>;
 }
 
 /** The local path for a path inside the container, or undefined when the container path is none we know. */
@@ -72,7 +74,7 @@ export async function startComponent(
   placement: Placement,
   args: string[] = localArgs(component, placement),
 ): Promise<RunningComponent> {
-  const process = startProcess(requireTool(tool), args);
+  const process = startProcess(requireTool(tool), args, placement.env);
   const urlOf = (containerPort: number) => {
     const port = placement.ports[containerPort];
     if (port === undefined) throw new Error(`${component.name}: no loopback port placed for ${containerPort}`);

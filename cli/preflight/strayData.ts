@@ -7,6 +7,7 @@ import { LABELS as KUBERNETES_LABELS } from "../../components/kubernetesLabels.t
 import type { Check } from "./checks.ts";
 import type { Exec } from "./exec.ts";
 import { STACK_FACTS } from "../../components/factsForConfig.ts";
+import { ownClaims, unmountedClaims } from "./unmountedClaims.ts";
 
 /** Where each stack file of this project keeps its data: Docker name prefixes, and Kubernetes namespace/prefix pairs. */
 export interface DataOwners {
@@ -77,8 +78,9 @@ interface ClaimList {
 
 /**
  * The project's PersistentVolumeClaims (by label) in any namespace, under a namespace and prefix no
- * Kubernetes stack here uses: what a changed kubernetes.namespace or namePrefix left behind. Nothing when
- * the cluster will not list claims across namespaces.
+ * Kubernetes stack here uses: what a changed kubernetes.namespace or namePrefix left behind; and this
+ * stack's own claims that its config does not mount (unmountedClaims.ts). Nothing when the cluster will
+ * not list claims across namespaces.
  */
 export async function strayClaims(exec: Exec, config: StackConfig, stackName: string, owners: DataOwners): Promise<Check[]> {
   const { context, namespace } = config.kubernetes;
@@ -99,11 +101,18 @@ export async function strayClaims(exec: Exec, config: StackConfig, stackName: st
   } catch {
     return [];
   }
-  const claims = (list.items ?? [])
-    .map(({ metadata }) => ({ name: metadata.name, namespace: metadata.namespace, prefix: metadata.labels?.[KUBERNETES_LABELS.instance] ?? "" }))
+  const listed = (list.items ?? []).map(({ metadata }) => ({
+    name: metadata.name,
+    namespace: metadata.namespace,
+    prefix: metadata.labels?.[KUBERNETES_LABELS.instance] ?? "",
+    component: metadata.labels?.[KUBERNETES_LABELS.name],
+    epoch: metadata.labels?.[KUBERNETES_LABELS.dataEpoch],
+  }));
+  const claims = listed
     .filter((claim) => !owners.claims.has(claimOwner(claim.namespace, claim.prefix)))
     .filter((claim) => !(claim.namespace === namespace && claim.prefix === config.namePrefix));
-  return [...groupBy(claims, (c) => claimOwner(c.namespace, c.prefix))].map(([, group]) => {
+  const unmounted = unmountedClaims(config, stackName, ownClaims(listed, config), (names) => kubectl("--namespace", namespace, "delete", "pvc", ...names));
+  const stray = [...groupBy(claims, (c) => claimOwner(c.namespace, c.prefix))].map(([, group]) => {
     const { namespace: where, prefix } = group[0]!;
     const names = group.map((c) => c.name).sort();
     const reuse = [
@@ -120,4 +129,5 @@ export async function strayClaims(exec: Exec, config: StackConfig, stackName: st
       fix: `To use that data again: \`${reuse.join("` and `")}\`. To delete it: \`${kubectl("--namespace", where, "delete", "pvc", ...names)}\`.`,
     };
   });
+  return [...unmounted, ...stray];
 }

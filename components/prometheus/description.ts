@@ -1,4 +1,4 @@
-import type { DescribeContext } from "../context.ts";
+import { everyReplica, type DescribeContext } from "../context.ts";
 import type { ComponentDescription, ConfigFile, Resources } from "../types.ts";
 import type { RuleFile } from "./renderedRuleFiles.ts";
 import { describeComponent } from "../describeComponent.ts";
@@ -7,6 +7,7 @@ import { renderPrometheusYml } from "./prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
 import { credentialFiles, remoteWriteCredentials } from "./remoteWriteCredentials.ts";
 import { PROMETHEUS_SECRETS_DIR } from "./remoteWrite.ts";
+import { replicaLabelEnv } from "./replicaLabel.ts";
 
 export const PROMETHEUS_PORT = 9090;
 /** Where Prometheus' OTLP receiver takes pushed metrics. */
@@ -22,7 +23,8 @@ export const PROMETHEUS_RESOURCES: Resources = { cpuRequest: "200m", cpuLimit: "
 /**
  * Prometheus scrapes the user's LLM service and every component that serves metrics, evaluates the
  * project's rule files, sends alerts to Alertmanager (when the stack has one) and accepts OTLP metrics
- * pushed to /api/v1/otlp/v1/metrics.
+ * pushed to /api/v1/otlp/v1/metrics. Replicas (cluster target only) each scrape and evaluate everything
+ * on their own data, told apart by an external label; each sends its alerts to every Alertmanager.
  */
 export function describePrometheus(
   ctx: DescribeContext,
@@ -30,23 +32,27 @@ export function describePrometheus(
   ruleFiles: readonly RuleFile[],
 ): ComponentDescription {
   const { config } = ctx;
-  const hasAlertmanager = peers.some((peer) => peer.name === "alertmanager");
+  const { replicas } = config.prometheus;
+  const alertmanager = peers.find((peer) => peer.name === "alertmanager");
   const prometheusYml = renderPrometheusYml(ctx, {
     selfTargets: [
       // Itself on loopback: through its own Service it would be hairpin traffic, which some clusters drop.
-      { component: "prometheus", address: ctx.loopback(PROMETHEUS_PORT), port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
+      { component: "prometheus", addresses: [ctx.loopback(PROMETHEUS_PORT)], port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
       ...peers.flatMap((peer) =>
         [...(peer.metrics ? [{ job: peer.name, ...peer.metrics }] : []), ...(peer.derivedMetrics ? [peer.derivedMetrics] : [])].map((metrics) => ({
           component: peer.name,
           ...(metrics.job !== peer.name ? { job: metrics.job } : {}),
-          address: peer.hostNetwork ? ctx.hostAddress(metrics.port) : ctx.peer(peer.name, metrics.port),
+          // Each replica of a replicated peer on its own: through the Service, every scrape would be another one's.
+          addresses: peer.hostNetwork ? [ctx.hostAddress(metrics.port)] : everyReplica(ctx, peer.name, peer.replicas, metrics.port),
           port: metrics.port,
           metricsPath: metrics.path,
           perNode: peer.perNode,
         })),
       ),
     ],
-    ...(hasAlertmanager ? { alertmanager: ctx.peer("alertmanager", ALERTMANAGER_PORT) } : {}),
+    // Every Alertmanager, not one through the Service: replicas deduplicate what each is sent, never pass it on.
+    alertmanagers: alertmanager ? everyReplica(ctx, "alertmanager", alertmanager.replicas, ALERTMANAGER_PORT) : [],
+    replicas,
   });
   const configFiles: ConfigFile[] = [
     { path: "prometheus.yml", mountPath: `${CONFIG_DIR}/prometheus.yml`, content: prometheusYml },
@@ -80,6 +86,8 @@ export function describePrometheus(
       },
     ],
     ui: "http",
+    replicas,
+    replicaEnv: replicaLabelEnv(replicas),
     data: { mountPath: DATA_DIR, size: PROMETHEUS_DEFAULT_STORAGE },
     configFiles,
     // Remote write's credentials, when the stack sets them.
@@ -95,7 +103,7 @@ export function describePrometheus(
     },
     resources: PROMETHEUS_RESOURCES,
     metrics: { port: PROMETHEUS_PORT, path: "/metrics" },
-    talksTo: [...new Set(peers.filter((peer) => peer.metrics || peer.name === "alertmanager").map((p) => p.name))],
+    talksTo: [...new Set(peers.filter((peer) => peer.metrics || peer === alertmanager).map((p) => p.name))],
     reachesHost: true,
     discoversTargets: true,
   });

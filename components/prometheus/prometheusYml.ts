@@ -6,14 +6,15 @@ import { selectorLabels, selectorString } from "../kubernetesLabels.ts";
 import { privilegedNamespace } from "../../config/privilegedNamespace.ts";
 import { externalLabels } from "./externalLabels.ts";
 import { renderRemoteWrite } from "./remoteWrite.ts";
+import { replicaAlertRelabeling, replicaExternalLabels } from "./replicaLabel.ts";
 
 /** The ports the stack's own components expose metrics on, scraped by Prometheus. */
 export interface SelfScrapeTarget {
   component: ComponentName;
   /** The job name, where it is not the component's (a component's second endpoint). */
   job?: string;
-  /** host:port Prometheus scrapes where it is one address (always on Docker). */
-  address: string;
+  /** host:port Prometheus scrapes (one; on Kubernetes one per replica of a replicated component). */
+  addresses: string[];
   /** The metrics port, which picks the discovered per-node pods' target on Kubernetes. */
   port: number;
   metricsPath: string;
@@ -27,8 +28,10 @@ export const ANNOTATED_PODS_JOB = "kubernetes-pods";
 export interface PrometheusYmlInput {
   /** The stack's own components that expose metrics. */
   selfTargets: SelfScrapeTarget[];
-  /** Alertmanager's address, when the stack has one. */
-  alertmanager?: string;
+  /** Every Alertmanager's address (each replica's), when the stack has one: an alert is sent to each. */
+  alertmanagers: string[];
+  /** How many replicas of this Prometheus run, each with the same file. */
+  replicas: number;
 }
 
 /**
@@ -43,7 +46,8 @@ export interface PrometheusYmlInput {
 export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlInput): string {
   const { config } = ctx;
   const onKubernetes = config.target === "kubernetes";
-  const labels = externalLabels(config);
+  const labels = { ...externalLabels(config), ...replicaExternalLabels(input.replicas) };
+  const alertRelabeling = replicaAlertRelabeling(input.replicas);
   const remoteWrite = renderRemoteWrite(ctx);
   const document = {
     global: {
@@ -52,8 +56,13 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
       ...(Object.keys(labels).length > 0 ? { external_labels: labels } : {}),
     },
     rule_files: ["rules/*.yml"],
-    ...(input.alertmanager
-      ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [input.alertmanager] }] }] } }
+    ...(input.alertmanagers.length > 0
+      ? {
+          alerting: {
+            ...(alertRelabeling.length > 0 ? { alert_relabel_configs: alertRelabeling } : {}),
+            alertmanagers: [{ static_configs: [{ targets: input.alertmanagers }] }],
+          },
+        }
       : {}),
     scrape_configs: [
       ...config.llmService.map(llmServiceJob),
@@ -63,7 +72,7 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
           : {
               job_name: target.job ?? target.component,
               metrics_path: target.metricsPath,
-              static_configs: [{ targets: [target.address] }],
+              static_configs: [{ targets: target.addresses }],
             },
       ),
       ...(onKubernetes ? [annotatedPodsJob()] : []),

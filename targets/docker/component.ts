@@ -29,6 +29,8 @@ export class DockerComponent extends pulumi.ComponentResource {
   constructor(name: string, args: DockerComponentArgs, opts?: pulumi.ComponentResourceOptions) {
     super("llmobs:docker:Component", name, {}, opts);
     const { description: d, namePrefix, bindAddress, network, secrets } = args;
+    // The config refuses replicas on Docker (config/replicaChecks.ts): one container per component, one machine.
+    if (d.replicas !== 1) throw new Error(`${d.title}: the Docker target runs one replica, not ${d.replicas}; replicas need the cluster target`);
     const labels = (extra: Record<string, string> = {}) =>
       Object.entries({ [LABELS.stack]: namePrefix, [LABELS.component]: d.name, ...extra }).map(([label, value]) => ({
         label,

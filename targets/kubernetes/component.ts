@@ -4,10 +4,12 @@ import type { StackConfig } from "../../config/schema.ts";
 import type { ComponentDescription, SecretName, StackDescription } from "../../components/types.ts";
 import { configMapData, configMapEntries } from "./configMaps.ts";
 import { claimName, configMapName, externalServiceName, workloadName } from "./naming.ts";
-import { LABELS, selectorLabels } from "../../components/kubernetesLabels.ts";
-import { componentLabels, podTemplate, stableLabels } from "./podTemplate.ts";
+import { selectorLabels } from "../../components/kubernetesLabels.ts";
+import { componentLabels, podTemplate } from "./podTemplate.ts";
 import { retainedObjectAnnotations } from "./retained.ts";
-import { storageSize } from "./overrides.ts";
+import { claimContent } from "./claims.ts";
+import { claimTemplateName, deployReplicas } from "./replicas.ts";
+import { servicePorts } from "./servicePorts.ts";
 import { discoveryAccess } from "./rbac.ts";
 import { networkPolicySpec } from "./networkPolicy.ts";
 import { ingressFor } from "./access.ts";
@@ -50,11 +52,12 @@ export interface KubernetesComponentArgs {
 /**
  * One component on Kubernetes: its config files in an immutable ConfigMap, its data on a
  * PersistentVolumeClaim kept when the stack is destroyed, a Deployment (one pod, Recreate, since the
- * volume is ReadWriteOnce) or, for per-node components, a DaemonSet; a Service named after it; an Ingress
- * and a NetworkPolicy when the config asks for them.
+ * volume is ReadWriteOnce) or, for per-node components, a DaemonSet; for several replicas a StatefulSet
+ * (each pod its own claim; see replicas.ts); a Service named after it; an Ingress and a NetworkPolicy
+ * when the config asks for them.
  */
 export class KubernetesComponent extends pulumi.ComponentResource {
-  readonly workload: k8s.apps.v1.Deployment | k8s.apps.v1.DaemonSet;
+  readonly workload: k8s.apps.v1.Deployment | k8s.apps.v1.DaemonSet | k8s.apps.v1.StatefulSet;
   readonly claim?: k8s.core.v1.PersistentVolumeClaim;
   readonly service?: k8s.core.v1.Service;
 
@@ -89,16 +92,17 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       serviceAccountName = workloadName(d.name);
     }
 
-    if (d.data) {
-      const storageClassName = config.kubernetes.storageClass;
+    // Replicas each get a claim of their own from the StatefulSet's claim template instead.
+    const replicated = d.replicas > 1;
+    if (d.data && !replicated) {
+      const claim = claimContent({ ...d, data: d.data }, config);
       this.claim = new k8s.core.v1.PersistentVolumeClaim(
         `${name}-data`,
         {
           metadata: {
             name: claimName(config.namePrefix, d.name, d.data.epoch),
             namespace,
-            // Only labels that never change: the claim is taken over again after `pulumi destroy`.
-            labels: { ...stableLabels(d, config.namePrefix), [LABELS.dataEpoch]: String(d.data.epoch) },
+            labels: claim.labels,
             annotations: {
                 // A claim on a WaitForFirstConsumer class binds only once its pod exists, after this resource;
               // the Deployment's own readiness is what `pulumi up` waits for.
@@ -106,11 +110,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
               ...retainedObjectAnnotations(),
             },
           },
-          spec: {
-            accessModes: ["ReadWriteOnce"],
-            resources: { requests: { storage: storageSize(d, config)! } },
-            ...(storageClassName ? { storageClassName } : {}),
-          },
+          spec: claim.spec,
         },
         {
           ...child,
@@ -121,6 +121,8 @@ export class KubernetesComponent extends pulumi.ComponentResource {
         },
       );
       dependencies.push(this.claim);
+    } else if (d.data && args.storageClass) {
+      dependencies.push(args.storageClass);
     }
 
     const template = podTemplate({
@@ -128,6 +130,7 @@ export class KubernetesComponent extends pulumi.ComponentResource {
       config,
       ...(configMap ? { configMap } : {}),
       ...(this.claim && d.data ? { claimName: claimName(config.namePrefix, d.name, d.data.epoch) } : {}),
+      ...(replicated && d.data ? { claimTemplate: claimTemplateName(d, config)! } : {}),
       ...(serviceAccountName ? { serviceAccountName } : {}),
     });
     const metadata = { name: workloadName(d.name), namespace, labels };
@@ -141,24 +144,24 @@ export class KubernetesComponent extends pulumi.ComponentResource {
     };
     this.workload = d.perNode
       ? new k8s.apps.v1.DaemonSet(name, { metadata, spec: { selector: { matchLabels: selector }, template } }, workloadOptions)
-      : new k8s.apps.v1.Deployment(
-          name,
-          {
-            metadata,
-            spec: {
-              replicas: 1,
-              // One pod holds the ReadWriteOnce volume at a time: the old pod stops before the new one starts.
-              strategy: { type: "Recreate" },
-              selector: { matchLabels: selector },
-              template,
+      : replicated
+        ? deployReplicas(name, { description: d, config, metadata, selector, template }, workloadOptions, child)
+        : new k8s.apps.v1.Deployment(
+            name,
+            {
+              metadata,
+              spec: {
+                replicas: 1,
+                // One pod holds the ReadWriteOnce volume at a time: the old pod stops before the new one starts.
+                strategy: { type: "Recreate" },
+                selector: { matchLabels: selector },
+                template,
+              },
             },
-          },
-          workloadOptions,
-        );
+            workloadOptions,
+          );
 
     if (!d.perNode) {
-      const servicePorts = (ports: ComponentDescription["ports"]) =>
-        ports.map((port) => ({ name: port.name, port: port.containerPort, targetPort: port.name, protocol: port.protocol }));
       // Inside the cluster, every port at the component's name: the peers' addresses, as on Docker.
       this.service = new k8s.core.v1.Service(
         name,

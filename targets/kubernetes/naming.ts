@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import type { ComponentName } from "../../config/components.ts";
 import type { SecretName } from "../../components/types.ts";
 import { dataVolumeName } from "../dataVolumeName.ts";
+import { headlessServiceName, replicaName } from "../../components/kubernetesReplicas.ts";
+
+export { headlessServiceName };
 
 /**
  * Kubernetes object names. Services and workloads are named after their component, so the peer addresses
@@ -19,6 +22,14 @@ export function externalServiceName(component: ComponentName): string {
 /** Data volumes are named as on Docker: the stack's prefix, the component, and the epoch after a reset. */
 export function claimName(prefix: string, component: ComponentName, epoch: number): string {
   return dataVolumeName(prefix, component, epoch);
+}
+
+/**
+ * A replica's own claim, as the StatefulSet makes it from its claim template (named as the single claim
+ * would be: the prefix, the component, the epoch): the template's name and the replica's pod name.
+ */
+export function replicaClaimName(prefix: string, component: ComponentName, epoch: number, ordinal: number): string {
+  return `${claimName(prefix, component, epoch)}-${replicaName(component, ordinal)}`;
 }
 
 /**

@@ -7,7 +7,8 @@ type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
 /**
  * What may connect to a component, from the descriptions alone: its published ports (the ones users,
  * the Ingress controller and instrumented services reach) from anywhere, and every port from the stack's
- * components that talk to it (Grafana to Prometheus and Jaeger, Prometheus to each metrics port).
+ * components that talk to it (Grafana to Prometheus and Jaeger, Prometheus to each metrics port), and the
+ * ports only replicas use from the component's own pods (Alertmanager's gossip, TCP and UDP).
  * Nothing else gets in; outgoing traffic is not restricted (Prometheus scrapes across the cluster).
  */
 export function networkPolicySpec(
@@ -17,9 +18,11 @@ export function networkPolicySpec(
 ): NetworkPolicySpec {
   const published = d.ports.filter((port) => port.hostPort !== undefined);
   const talkers = stack.components.filter((peer) => peer.name !== d.name && peer.talksTo.includes(d.name));
-  const portsOf = (ports: ComponentDescription["ports"]) => ports.map((port) => ({ port: port.containerPort, protocol: port.protocol }));
+  const portsOf = (ports: readonly { containerPort: number; protocol: string }[]) =>
+    ports.map((port) => ({ port: port.containerPort, protocol: port.protocol }));
+  const own = selectorLabels(stack.namePrefix, d.name);
   return {
-    podSelector: { matchLabels: selectorLabels(stack.namePrefix, d.name) },
+    podSelector: { matchLabels: own },
     policyTypes: ["Ingress"],
     ingress: [
       ...(published.length > 0 ? [{ ports: portsOf(published) }] : []),
@@ -37,6 +40,7 @@ export function networkPolicySpec(
             },
           ]
         : []),
+      ...(d.peerPorts.length > 0 ? [{ from: [{ podSelector: { matchLabels: own } }], ports: portsOf(d.peerPorts) }] : []),
     ],
   };
 }

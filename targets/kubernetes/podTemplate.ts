@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes";
 import type { StackConfig } from "../../config/schema.ts";
-import type { ComponentDescription, HealthCheck } from "../../components/types.ts";
+import type { ComponentDescription, HealthCheck, ReplicaFact } from "../../components/types.ts";
 import type { ConfigMapEntry } from "./configMaps.ts";
 import { effectiveResources } from "./overrides.ts";
 import { secretName } from "./naming.ts";
@@ -11,6 +11,8 @@ type PodTemplateSpec = k8s.types.input.core.v1.PodTemplateSpec;
 type Probe = k8s.types.input.core.v1.Probe;
 type Volume = k8s.types.input.core.v1.Volume;
 type VolumeMount = k8s.types.input.core.v1.VolumeMount;
+type EnvVar = k8s.types.input.core.v1.EnvVar;
+type Affinity = k8s.types.input.core.v1.Affinity;
 
 /** The key each Secret holds its one value under. */
 export const SECRET_KEY = "value";
@@ -22,6 +24,8 @@ export interface PodTemplateArgs {
   configMap?: { name: string; entries: ConfigMapEntry[] };
   /** The component's data volume claim. */
   claimName?: string;
+  /** Replicas: the claim template each pod's own claim is made from (a StatefulSet's), named as the volume. */
+  claimTemplate?: string;
   /** Set for components that read the Kubernetes API. */
   serviceAccountName?: string;
 }
@@ -73,6 +77,30 @@ function probes(health: HealthCheck): { livenessProbe: Probe; readinessProbe: Pr
   };
 }
 
+/** Where the target takes what a replica knows of itself from: the pod's own fields. */
+const REPLICA_FIELDS: Record<ReplicaFact, string> = { name: "metadata.name", ip: "status.podIP" };
+
+function environment(d: ComponentDescription): EnvVar[] {
+  return [
+    ...Object.entries(d.env).map(([name, value]) => ({ name, value })),
+    ...Object.entries(d.replicaEnv).map(([name, fact]) => ({ name, valueFrom: { fieldRef: { fieldPath: REPLICA_FIELDS[fact] } } })),
+  ];
+}
+
+/** Replicas on different nodes where the cluster has room: losing a node loses one of them, not all. */
+function spreadReplicas(d: ComponentDescription, namePrefix: string): { affinity?: Affinity } {
+  if (d.replicas === 1) return {};
+  return {
+    affinity: {
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 100, podAffinityTerm: { labelSelector: { matchLabels: selectorLabels(namePrefix, d.name) }, topologyKey: "kubernetes.io/hostname" } },
+        ],
+      },
+    },
+  };
+}
+
 /** "/host/proc" -> "host-proc": a volume name from the path it is mounted at. */
 function volumeNameFor(mountPath: string): string {
   return mountPath.replace(/^\/+/, "").replace(/[^a-z0-9]+/g, "-").replace(/-+$/, "").slice(0, 63) || "root";
@@ -85,13 +113,16 @@ function volumeNameFor(mountPath: string): string {
  * file at its path, and (for per-node components) the host's paths read-only in the host's PID namespace.
  */
 export function podTemplate(args: PodTemplateArgs): PodTemplateSpec {
-  const { description: d, config, configMap, claimName, serviceAccountName } = args;
+  const { description: d, config, configMap, claimName, claimTemplate, serviceAccountName } = args;
   const volumes: Volume[] = [];
   const mounts: VolumeMount[] = [];
 
   if (d.data && claimName) {
     volumes.push({ name: "data", persistentVolumeClaim: { claimName } });
     mounts.push({ name: "data", mountPath: d.data.mountPath });
+  } else if (d.data && claimTemplate) {
+    // The StatefulSet adds the volume of each pod's own claim under the template's name.
+    mounts.push({ name: claimTemplate, mountPath: d.data.mountPath });
   }
   if (configMap && configMap.entries.length > 0) {
     volumes.push({ name: "config", configMap: { name: configMap.name } });
@@ -126,6 +157,7 @@ export function podTemplate(args: PodTemplateArgs): PodTemplateSpec {
       ...(d.perNode ? { hostPID: true, tolerations: [{ operator: "Exists" }] } : {}),
       // On the node's network the pod still resolves cluster names (Services) first.
       ...(d.hostNetwork ? { hostNetwork: true, dnsPolicy: "ClusterFirstWithHostNet" } : {}),
+      ...spreadReplicas(d, config.namePrefix),
       securityContext: {
         runAsNonRoot: true,
         runAsUser: d.runAs.user,
@@ -141,8 +173,8 @@ export function podTemplate(args: PodTemplateArgs): PodTemplateSpec {
           image: d.image,
           imagePullPolicy: "IfNotPresent",
           args: d.args,
-          env: Object.entries(d.env).map(([name, value]) => ({ name, value })),
-          ports: d.ports.map((port) => ({ name: port.name, containerPort: port.containerPort, protocol: port.protocol })),
+          env: environment(d),
+          ports: [...d.ports, ...d.peerPorts].map((port) => ({ name: port.name, containerPort: port.containerPort, protocol: port.protocol })),
           volumeMounts: mounts,
           resources: {
             requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },

@@ -105,6 +105,17 @@ describe("the cluster stack on Kubernetes", () => {
     expect(run.ofType(K8S.daemonSet).map((d) => d.inputs.metadata.name)).toEqual(["node-exporter"]);
   });
 
+  test("one replica of each (the default): no StatefulSet, headless Service, PodDisruptionBudget or anti-affinity; Alertmanager joins no cluster", () => {
+    expect(run.ofType(K8S.statefulSet)).toEqual([]);
+    expect(run.ofType(K8S.podDisruptionBudget)).toEqual([]);
+    expect(run.ofType(K8S.service).filter((s) => s.inputs.spec.clusterIP === "None")).toEqual([]);
+    for (const d of description.components) {
+      expect(podSpec(run, d.name).affinity, d.name).toBeUndefined();
+      expect(container(run, d.name).env.filter((e: any) => e.valueFrom), d.name).toEqual([]);
+    }
+    expect(container(run, "alertmanager").args.filter((arg: string) => arg.startsWith("--cluster."))).toEqual(["--cluster.listen-address="]);
+  });
+
   test("runs each pinned image with the description's arguments and ports", () => {
     for (const d of description.components) {
       const c = container(run, d.name);

@@ -3,9 +3,13 @@ import { parseDataArgs } from "../../cli/data/args.ts";
 import { UsageError } from "../../cli/commandLine/run.ts";
 import { dockerPlatform } from "../../cli/data/dockerPlatform.ts";
 import { kubernetesPlatform } from "../../cli/data/kubernetesPlatform.ts";
+import { planReset } from "../../cli/data/plan.ts";
 import { parseDockerSize, formatBytes } from "../../cli/data/platform.ts";
 import { ProgressView, formatSummary } from "../../cli/data/progress.ts";
 import { dataPreflight } from "../../cli/data/preflight.ts";
+import { runData } from "../../cli/data/run.ts";
+import { describeStack } from "../../components/stack.ts";
+import { FakePlatform } from "../support/pulumi/dataDoubles.ts";
 import { checkPassphrase } from "../../cli/preflight/checks.ts";
 import { stackSecretsProvider } from "../../cli/pulumi/secretsProvider.ts";
 import { parseStackConfig } from "../../config/parse.ts";
@@ -173,6 +177,60 @@ describe("the Kubernetes side", () => {
       { component: "grafana", running: true, healthy: true, detail: "1/1 ready" },
       { component: "node-exporter", running: true, healthy: false, detail: "2/3 ready" },
     ]);
+  });
+});
+
+describe("replicas on Kubernetes", () => {
+  const config = parseStackConfig({ values: { target: "kubernetes", alertmanager: { replicas: 3 } }, secrets: {} }, STACK_FACTS);
+
+  test("a StatefulSet's ready replicas out of its replicas", async () => {
+    const exec = fakeExec({
+      "kubectl --namespace llmobs get": {
+        stdout: JSON.stringify({
+          items: [{ kind: "StatefulSet", metadata: { labels: { "app.kubernetes.io/name": "alertmanager" } }, spec: { replicas: 3 }, status: { readyReplicas: 2 } }],
+        }),
+      },
+      "kubectl --namespace llmobs-node-exporter get": { stdout: JSON.stringify({ items: [] }) },
+    });
+    expect(await kubernetesPlatform(exec, config).status()).toEqual([{ component: "alertmanager", running: true, healthy: false, detail: "2/3 ready" }]);
+    expect(exec.calls[0]).toContain("get deployments,daemonsets,statefulsets --selector app.kubernetes.io/instance=llmobs");
+  });
+
+  test("status counts every replica's claim of the current epoch as the component's data", async () => {
+    const printed: string[] = [];
+    const claim = (n: number, epoch = 0) => ({ name: `llmobs-alertmanager-data${epoch ? `-${epoch}` : ""}-alertmanager-${n}`, epoch, bytes: 2 ** 30 });
+    await runData(parseDataArgs(["status", "alertmanager", "--stack", "cluster"]), {
+      config,
+      stack: describeStack(config),
+      stackName: "cluster",
+      platform: new FakePlatform("Kubernetes namespace llmobs", "PersistentVolumeClaim", { alertmanager: [claim(0), claim(1), claim(2), claim(0, 1)] }, [
+        { component: "alertmanager", running: true, healthy: true, detail: "3/3 ready" },
+      ]),
+      urls: {},
+      preflight: async () => undefined,
+      verify: async () => [],
+      openStack: async () => {
+        throw new Error("status does not open the stack");
+      },
+      confirm: async () => false,
+      print: (line) => printed.push(line),
+      progress: () => new ProgressView(() => undefined, false),
+    });
+    expect(printed[2]).toBe("  alertmanager  running   healthy   3.2 GB        -");
+  });
+
+  test("a reset replaces the StatefulSet, whose claim template the new epoch names, and deletes every replica's claim", () => {
+    const type = "llmobs:kubernetes:Component";
+    const state = [
+      { urn: `urn:pulumi:cluster::llmobs::${type}::alertmanager`, type },
+      { urn: `urn:pulumi:cluster::llmobs::${type}$kubernetes:apps/v1:StatefulSet::alertmanager`, type: "kubernetes:apps/v1:StatefulSet" },
+      { urn: `urn:pulumi:cluster::llmobs::${type}$kubernetes:core/v1:Service::alertmanager-headless`, type: "kubernetes:core/v1:Service" },
+    ];
+    const volumes = [0, 1, 2].map((n) => ({ name: `llmobs-alertmanager-data-alertmanager-${n}`, epoch: 0 }));
+    const plan = planReset("alertmanager", config, "cluster", state, volumes);
+    expect(plan.resources.map((r) => r.type)).toEqual(["kubernetes:apps/v1:StatefulSet"]);
+    expect(plan.volumes).toEqual(volumes);
+    expect(plan.epoch).toEqual({ from: 0, to: 1, newVolume: "llmobs-alertmanager-data-1" });
   });
 });
 

@@ -12,6 +12,8 @@ export const K8S = {
   serviceAccount: "kubernetes:core/v1:ServiceAccount",
   deployment: "kubernetes:apps/v1:Deployment",
   daemonSet: "kubernetes:apps/v1:DaemonSet",
+  statefulSet: "kubernetes:apps/v1:StatefulSet",
+  podDisruptionBudget: "kubernetes:policy/v1:PodDisruptionBudget",
   ingress: "kubernetes:networking.k8s.io/v1:Ingress",
   networkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
   clusterRole: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole",
@@ -34,9 +36,10 @@ export function manifests(run: ProgramRun): Manifest[] {
   return kubernetesObjects(run).map((resource) => manifestOf(resource.inputs));
 }
 
-/** The workload (Deployment or DaemonSet) that runs a component. */
+/** The workload (Deployment, DaemonSet, or StatefulSet for replicas) that runs a component. */
 export function workload(run: ProgramRun, component: string): RegisteredResource {
-  const found = run.resources.find((r) => (r.type === K8S.deployment || r.type === K8S.daemonSet) && r.name === component);
+  const kinds: string[] = [K8S.deployment, K8S.daemonSet, K8S.statefulSet];
+  const found = run.resources.find((r) => kinds.includes(r.type) && r.name === component);
   if (!found) throw new Error(`no workload for ${component}`);
   return found;
 }
