@@ -5,6 +5,7 @@ import { parseLeavingOutInvalid, touchesLeftOut } from "./leaveOutInvalid.ts";
 import { discoveryProblems, jobNameProblems, scrapeIntervalProblems } from "./scrapeChecks.ts";
 import { nodeExporterProblems } from "./nodeExporterChecks.ts";
 import { renderProblems } from "./renderChecks.ts";
+import { demoProblems } from "./demoChecks.ts";
 import { StackConfigError, type ConfigProblem } from "./problems.ts";
 import type { StackFacts } from "./stackFacts.ts";
 
@@ -185,6 +186,7 @@ export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackC
       ...scrapeIntervalProblems(config, facts),
       ...nodeExporterProblems(config),
       ...renderProblems(config),
+      ...demoProblems(config, facts),
     ];
     const unprefixed = (key: string) => key.slice(CONFIG_NAMESPACE.length + 1);
     problems.push(...acrossKeys.filter((p) => !touchesLeftOut([p.key, ...(p.dependsOn ?? [])].map(unprefixed), leftOut)));

@@ -19,6 +19,7 @@ import { COMPONENT_NAMES } from "./components.ts";
 import { perComponent } from "./perComponent.ts";
 import { describeKeys } from "./keyDocs.ts";
 import { burnRates } from "./burnRates.ts";
+import { demoSection } from "./demoSchema.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -413,6 +414,8 @@ export const stackConfigSchema = z.strictObject({
   ...absentAsEmpty({ ports, images }),
   llmService: llmService.prefault([{}]),
   ...absentAsEmpty({ prometheus, grafana, jaeger, thresholds, alerts, llmProxy, dashboards, alerting, slo, dataEpochs, nodeExporter }),
+  // The demo LLM service as a component of the stack (config/demoSchema.ts).
+  demo: demoSection,
   kubernetes: kubernetesSection,
 });
 // A section with a doc of its own is one row of the README's table.

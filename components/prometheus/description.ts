@@ -5,10 +5,9 @@ import { describeComponent } from "../describeComponent.ts";
 import { webExternalUrlArgs } from "../webExternalUrl.ts";
 import { renderPrometheusYml } from "./prometheusYml.ts";
 import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
+import { PROMETHEUS_PORT } from "./addresses.ts";
 
-export const PROMETHEUS_PORT = 9090;
-/** Where Prometheus' OTLP receiver takes pushed metrics. */
-export const OTLP_METRICS_PATH = "/api/v1/otlp/v1/metrics";
+export { OTLP_METRICS_PATH, PROMETHEUS_PORT } from "./addresses.ts";
 const CONFIG_DIR = "/etc/prometheus";
 const DATA_DIR = "/prometheus";
 
