@@ -49,6 +49,8 @@ export interface ComponentDescription {
   derivedMetrics?: { job: string; port: number; path: string };
   /** Components this one opens connections to. */
   talksTo: ComponentName[];
+  /** The ports (by name) it reaches on a component it talks to, where that is not every port (the demo: Jaeger's OTLP/HTTP only). */
+  talksToPorts?: Partial<Record<ComponentName, string[]>>;
   /** Reaches services on the Docker host (`host.docker.internal`), e.g. Prometheus scraping the LLM service. */
   reachesHost: boolean;
   /**

@@ -46,5 +46,7 @@ export function describeDemo(ctx: DescribeContext, bundle: string): ComponentDes
     runAs: { user: 1000, group: 1000 },
     metrics: { port: DEMO_PORT, path: "/metrics", job: demo.jobName },
     talksTo: ["prometheus", "jaeger"],
+    // Spans over OTLP/HTTP; nothing else of Jaeger's.
+    talksToPorts: { jaeger: ["otlp-http"] },
   });
 }

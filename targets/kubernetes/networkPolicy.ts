@@ -7,7 +7,8 @@ type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
 /**
  * What may connect to a component, from the descriptions alone: its published ports (the ones users,
  * the Ingress controller and instrumented services reach) from anywhere, and every port from the stack's
- * components that talk to it (Grafana to Prometheus and Jaeger, Prometheus to each metrics port).
+ * components that talk to it (Grafana to Prometheus and Jaeger, Prometheus to each metrics port), or only
+ * the ports a talker names (the demo to Jaeger's OTLP/HTTP).
  * Nothing else gets in; outgoing traffic is not restricted (Prometheus scrapes across the cluster).
  */
 export function networkPolicySpec(
@@ -18,25 +19,21 @@ export function networkPolicySpec(
   const published = d.ports.filter((port) => port.hostPort !== undefined);
   const talkers = stack.components.filter((peer) => peer.name !== d.name && peer.talksTo.includes(d.name));
   const portsOf = (ports: ComponentDescription["ports"]) => ports.map((port) => ({ port: port.containerPort, protocol: port.protocol }));
+  const from = (peers: ComponentDescription[]) =>
+    peers.map((peer) => ({
+      podSelector: { matchLabels: selectorLabels(stack.namePrefix, peer.name) },
+      // A pod selector alone matches only the policy's own namespace.
+      ...(namespaceOf(peer) !== namespaceOf(d) ? { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespaceOf(peer) } } } : {}),
+    }));
+  const toEveryPort = talkers.filter((peer) => !peer.talksToPorts?.[d.name]);
+  const toSomePorts = talkers.filter((peer) => peer.talksToPorts?.[d.name]);
   return {
     podSelector: { matchLabels: selectorLabels(stack.namePrefix, d.name) },
     policyTypes: ["Ingress"],
     ingress: [
       ...(published.length > 0 ? [{ ports: portsOf(published) }] : []),
-      ...(talkers.length > 0
-        ? [
-            {
-              from: talkers.map((peer) => ({
-                podSelector: { matchLabels: selectorLabels(stack.namePrefix, peer.name) },
-                // A pod selector alone matches only the policy's own namespace.
-                ...(namespaceOf(peer) !== namespaceOf(d)
-                  ? { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespaceOf(peer) } } }
-                  : {}),
-              })),
-              ports: portsOf(d.ports),
-            },
-          ]
-        : []),
+      ...(toEveryPort.length > 0 ? [{ from: from(toEveryPort), ports: portsOf(d.ports) }] : []),
+      ...toSomePorts.map((peer) => ({ from: from([peer]), ports: portsOf(d.ports.filter((port) => peer.talksToPorts![d.name]!.includes(port.name))) })),
     ],
   };
 }
