@@ -5,6 +5,7 @@ import { GRAFANA_RESOURCES } from "./grafana/description.ts";
 import { JAEGER_RESOURCES } from "./jaeger/description.ts";
 import { NODE_EXPORTER_RESOURCES } from "./nodeExporter/description.ts";
 import { ALERTMANAGER_RESOURCES } from "./alertmanager/description.ts";
+import { DEMO_RESOURCES } from "./demo/description.ts";
 
 /**
  * Each component's default requests and limits, as its description uses them; config validation compares
@@ -16,4 +17,5 @@ export const DEFAULT_RESOURCES: Record<ComponentName, Resources> = {
   jaeger: JAEGER_RESOURCES,
   "node-exporter": NODE_EXPORTER_RESOURCES,
   alertmanager: ALERTMANAGER_RESOURCES,
+  demo: DEMO_RESOURCES,
 };

@@ -13,4 +13,7 @@ export const PINNED_IMAGES: Record<ComponentName, string> = {
   jaeger: "jaegertracing/jaeger:2.19.0",
   "node-exporter": "prom/node-exporter:v1.10.2",
   alertmanager: "prom/alertmanager:v0.28.1",
+  // The demo's service runs on Node: the version the tests run its bundle on (its digest was not checked
+  // here, offline). Alpine, for busybox's wget, which Docker's health check runs.
+  demo: "node:20.20.2-alpine",
 };

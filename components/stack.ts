@@ -7,6 +7,8 @@ import { describeGrafana } from "./grafana/description.ts";
 import { describeJaeger } from "./jaeger/description.ts";
 import { describeNodeExporter } from "./nodeExporter/description.ts";
 import { describeAlertmanager } from "./alertmanager/description.ts";
+import { describeDemo } from "./demo/description.ts";
+import { demoBundle } from "./demo/bundle.ts";
 import { renderRuleFiles } from "./prometheus/renderedRuleFiles.ts";
 import { renderDashboards } from "../dashboards/index.ts";
 
@@ -23,6 +25,8 @@ export function describeStack(config: StackConfig, overrides: DescribeOverrides 
     // Left out where the cluster refuses it (GKE Autopilot) or already runs one.
     ...(config.nodeExporter.enabled ? { "node-exporter": describeNodeExporter(ctx) } : {}),
     alertmanager: describeAlertmanager(ctx, { webhookConfigured: config.secretsSet.includes("alertmanagerWebhookUrl") }),
+    // Off unless `demo.enabled`: then nothing of it is rendered.
+    ...(config.demo.enabled ? { demo: describeDemo(ctx, demoBundle()) } : {}),
   };
   const prometheus = describePrometheus(ctx, inOrder(peers), renderRuleFiles(config));
   return { namePrefix: config.namePrefix, components: inOrder({ prometheus, ...peers }) };

@@ -43,8 +43,8 @@ export interface ComponentDescription {
    * Kubernetes `hostNetwork`, on Docker the host network, reached at host.docker.internal.
    */
   hostNetwork: boolean;
-  /** Where the component serves its own Prometheus metrics, if it does. */
-  metrics?: { port: number; path: string };
+  /** Where the component serves its own Prometheus metrics, if it does; scraped as the job named for it unless `job` says otherwise. */
+  metrics?: { port: number; path: string; job?: string };
   /** Metrics the component derives from what it receives (Jaeger's span metrics), scraped as their own job. */
   derivedMetrics?: { job: string; port: number; path: string };
   /**
@@ -62,6 +62,8 @@ export interface ComponentDescription {
   replicaEnv: Record<string, ReplicaFact>;
   /** Components this one opens connections to. */
   talksTo: ComponentName[];
+  /** The ports (by name) it reaches on a component it talks to, where that is not every port (the demo: Jaeger's OTLP/HTTP only). */
+  talksToPorts?: Partial<Record<ComponentName, string[]>>;
   /** Reaches services on the Docker host (`host.docker.internal`), e.g. Prometheus scraping the LLM service. */
   reachesHost: boolean;
   /**

@@ -10,6 +10,8 @@ const COMPONENTS = {
   jaeger: { title: "Jaeger", keepsData: true, hasUi: true },
   "node-exporter": { title: "node-exporter", keepsData: false, hasUi: false },
   alertmanager: { title: "Alertmanager", keepsData: true, hasUi: true },
+  // The demo LLM service (`demo.enabled`), off by default: simulated LLM calls for the dashboards and alerts.
+  demo: { title: "Demo LLM service", keepsData: false, hasUi: false },
 } as const satisfies Record<string, { title: string; keepsData: boolean; hasUi: boolean }>;
 
 type Components = typeof COMPONENTS;

@@ -7,6 +7,7 @@ import { nodeExporterProblems } from "./nodeExporterChecks.ts";
 import { renderProblems } from "./renderChecks.ts";
 import { externalStoreProblems } from "./externalStoreChecks.ts";
 import { replicaProblems } from "./replicaChecks.ts";
+import { demoProblems } from "./demoChecks.ts";
 import { StackConfigError, type ConfigProblem } from "./problems.ts";
 import type { StackFacts } from "./stackFacts.ts";
 
@@ -189,6 +190,7 @@ export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackC
       ...renderProblems(config),
       ...externalStoreProblems(config, raw.secrets),
       ...replicaProblems(config),
+      ...demoProblems(config, facts),
     ];
     const unprefixed = (key: string) => key.slice(CONFIG_NAMESPACE.length + 1);
     problems.push(...acrossKeys.filter((p) => !touchesLeftOut([p.key, ...(p.dependsOn ?? [])].map(unprefixed), leftOut)));

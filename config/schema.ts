@@ -23,6 +23,7 @@ import { remoteWriteSection } from "./remoteWriteSchema.ts";
 import { grafanaDatabaseSection } from "./grafanaDatabaseSchema.ts";
 import { jaegerStorageSection } from "./jaegerStorageSchema.ts";
 import { alertmanagerSection, PROMETHEUS_REPLICAS_DOC, prometheusReplicas } from "./replicas.ts";
+import { demoSection } from "./demoSchema.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
 export const CONFIG_NAMESPACE = "llmobs";
@@ -435,6 +436,8 @@ export const stackConfigSchema = z.strictObject({
   ...absentAsEmpty({ prometheus, grafana, jaeger, thresholds, alerts, llmProxy, dashboards, alerting, slo, dataEpochs, nodeExporter }),
   // The Alertmanager cluster on the cluster target (config/replicas.ts).
   ...absentAsEmpty({ alertmanager: alertmanagerSection }),
+  // The demo LLM service as a component of the stack (config/demoSchema.ts).
+  demo: demoSection,
   kubernetes: kubernetesSection,
 });
 // A section with a doc of its own is one row of the README's table.

@@ -3,9 +3,9 @@ import type { ConfigProblem } from "./problems.ts";
 import { durationSeconds, formatDuration } from "./durations.ts";
 import type { StackFacts } from "./stackFacts.ts";
 
-/** The LLM services' job names, in the order of the list. */
-export function llmServiceJobs(config: Pick<StackConfig, "llmService">): string[] {
-  return config.llmService.map((job) => job.jobName);
+/** The LLM services' job names, in the order of the list; then the demo's, when the stack runs it. */
+export function llmServiceJobs(config: Pick<StackConfig, "llmService" | "demo">): string[] {
+  return [...config.llmService.map((job) => job.jobName), ...(config.demo.enabled ? [config.demo.jobName] : [])];
 }
 
 /**

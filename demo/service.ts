@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { FAULTS, FAULT_NAMES, isFaultName, type FaultName } from "../synthetic/faults.ts";
-import { OTLP_METRICS_PATH } from "../components/prometheus/description.ts";
+import { OTLP_METRICS_PATH } from "../components/prometheus/addresses.ts";
 import type { DemoSettings } from "./settings.ts";
 import { UsageMetrics } from "./usageMetrics.ts";
 import { GenAiMetrics } from "./genAiMetrics.ts";

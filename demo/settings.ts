@@ -1,6 +1,5 @@
 import { DEMO_PORT } from "../config/demoPort.ts";
-import { parseStackConfig } from "../config/parse.ts";
-import { STACK_FACTS } from "../components/factsForConfig.ts";
+import { DEMO_DEFAULTS, MAX_DEMO_CALLS_PER_SECOND } from "../config/demoDefaults.ts";
 import { demoModel, type DemoModel } from "../synthetic/demoWorkload.ts";
 import { parseFaultNames, type FaultName } from "../synthetic/faults.ts";
 
@@ -27,22 +26,24 @@ export interface DemoSettings {
 /** The demo's options as a person writes them; every one may be left out. */
 export type DemoOptionText = Partial<Record<"rate" | "agents" | "models" | "faults" | "host" | "port" | "prometheus" | "otlp" | "service-name" | "export-interval", string>>;
 
-export const MAX_RATE_PER_SECOND = 500;
-const defaults = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
+export const MAX_RATE_PER_SECOND = MAX_DEMO_CALLS_PER_SECOND;
 
-/** The defaults, for --help: a healthy fleet against the local stack's default ports. */
-export const DEMO_DEFAULTS = {
-  rate: "5",
-  agents: "meetmind.coordinator,meetmind.summarizer,agent.svea.pm",
-  models: "openai/gpt-4o-mini,anthropic/claude-haiku-4-5",
+/** The stack's addresses and job: no default here, where the stack's config is not read (demo/localDefaults.ts has the local stack's). */
+const STACK_OPTIONS = ["prometheus", "otlp", "service-name"] as const;
+
+/**
+ * The defaults that need no stack: the fleet of the config's `demo` section (config/demoDefaults.ts), on
+ * the port the stack scrapes an LLM service at by default.
+ */
+export const SERVICE_DEFAULTS = {
+  rate: String(DEMO_DEFAULTS.callsPerSecond),
+  agents: DEMO_DEFAULTS.agents.join(","),
+  models: DEMO_DEFAULTS.models.join(","),
   faults: "",
   host: "0.0.0.0",
   port: String(DEMO_PORT),
-  prometheus: `http://localhost:${defaults.ports.prometheus}`,
-  otlp: `http://localhost:${defaults.ports.otlpHttp}`,
-  "service-name": defaults.llmService[0]!.jobName,
   "export-interval": "5",
-} as const satisfies Required<DemoOptionText>;
+} as const satisfies Omit<Required<DemoOptionText>, (typeof STACK_OPTIONS)[number]>;
 
 function list(text: string): string[] {
   return text.split(",").map((item) => item.trim()).filter((item) => item !== "");
@@ -60,12 +61,14 @@ function url(text: string, option: string, problems: string[]): string {
 }
 
 /**
- * The settings from the options, or a RangeError that lists every problem at once (an unknown fault, a
+ * The settings from the options (each one left out taken from `defaults`), or a RangeError that lists every problem at once (an unknown fault, a
  * rate out of range, a malformed model), before anything starts.
  */
-export function demoSettings(options: DemoOptionText): DemoSettings {
-  const text = { ...DEMO_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) } as Required<DemoOptionText>;
-  const problems: string[] = [];
+export function demoSettings(options: DemoOptionText, defaults: DemoOptionText = SERVICE_DEFAULTS): DemoSettings {
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const text = { ...SERVICE_DEFAULTS, ...defaults, ...given } as Required<DemoOptionText>;
+  const problems: string[] = STACK_OPTIONS.filter((option) => text[option] === undefined).map((option) => `--${option} is required`);
+  if (problems.length > 0) throw new RangeError(problems.join("\n"));
   const ratePerSecond = Number(text.rate);
   if (!Number.isFinite(ratePerSecond) || ratePerSecond <= 0 || ratePerSecond > MAX_RATE_PER_SECOND) {
     problems.push(`--rate must be a number of calls per second above 0 and at most ${MAX_RATE_PER_SECOND}, not "${text.rate}"`);

@@ -1,5 +1,6 @@
 import { SPREAD } from "./workload.ts";
 import { FAULT_EFFECTS, type FaultName } from "./faults.ts";
+import { DEMO_MODEL_PATTERN } from "../config/demoDefaults.ts";
 
 /** A model the demo calls, and how it behaves when healthy. */
 export interface DemoModel {
@@ -23,7 +24,7 @@ const GENERIC_MODEL = { ttftSeconds: 0.3, tokensPerSecond: 40, usdPerInputToken:
 
 /** `provider/model`, as LiteLLM names them: "openai/gpt-4o-mini". */
 export function demoModel(providerAndModel: string): DemoModel {
-  const match = /^([a-z0-9_.-]+)\/([A-Za-z0-9_.:-]+)$/.exec(providerAndModel);
+  const match = DEMO_MODEL_PATTERN.exec(providerAndModel);
   if (!match) throw new RangeError(`"${providerAndModel}" is not provider/model (e.g. openai/gpt-4o-mini)`);
   const [, provider, model] = match as unknown as [string, string, string];
   return { provider, model, ...(KNOWN_MODELS[model] ?? GENERIC_MODEL) };

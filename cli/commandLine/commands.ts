@@ -1,6 +1,7 @@
 import { COMPONENT_NAMES } from "../../config/components.ts";
 import { STACK_OPTION, type CommandSpec } from "./options.ts";
-import { DEMO_DEFAULTS, MAX_RATE_PER_SECOND } from "../../demo/settings.ts";
+import { MAX_RATE_PER_SECOND } from "../../demo/settings.ts";
+import { DEMO_DEFAULTS } from "../../demo/localDefaults.ts";
 import { FAULT_NAMES, FAULTS } from "../../synthetic/faults.ts";
 
 /** Every user command's options: the parsers and the --help texts are made from these. */

@@ -8,10 +8,9 @@ import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
 import { credentialFiles, remoteWriteCredentials } from "./remoteWriteCredentials.ts";
 import { PROMETHEUS_SECRETS_DIR } from "./remoteWrite.ts";
 import { replicaLabelEnv } from "./replicaLabel.ts";
+import { PROMETHEUS_PORT } from "./addresses.ts";
 
-export const PROMETHEUS_PORT = 9090;
-/** Where Prometheus' OTLP receiver takes pushed metrics. */
-export const OTLP_METRICS_PATH = "/api/v1/otlp/v1/metrics";
+export { OTLP_METRICS_PATH, PROMETHEUS_PORT } from "./addresses.ts";
 const CONFIG_DIR = "/etc/prometheus";
 const DATA_DIR = "/prometheus";
 

@@ -23,8 +23,9 @@ let docker: ProgramRun;
 let cluster: ProgramRun;
 
 beforeAll(async () => {
-  docker = await runProgram("program/index.ts", { "llmobs:target": "docker" });
-  cluster = await runProgram("program/index.ts?cluster", { "llmobs:target": "kubernetes" }, { stack: "cluster" });
+  // With the demo, so every component's resources are in the state.
+  docker = await runProgram("program/index.ts", { "llmobs:target": "docker", "llmobs:demo": { enabled: true } });
+  cluster = await runProgram("program/index.ts?cluster", { "llmobs:target": "kubernetes", "llmobs:demo": { enabled: true } }, { stack: "cluster" });
 });
 
 const GB = 1e9;
@@ -111,7 +112,7 @@ describe("start", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.call).toBe("up");
     const exclude = calls[0]!.options!.exclude!;
-    expect(exclude).toEqual(["prometheus", "jaeger", "node-exporter", "alertmanager"].flatMap((c) => componentPatterns("local", deps.config, c as ComponentName)));
+    expect(exclude).toEqual(["prometheus", "jaeger", "node-exporter", "alertmanager", "demo"].flatMap((c) => componentPatterns("local", deps.config, c as ComponentName)));
     // Grafana's own resources are not excluded.
     const grafana = urnsOf(stateFrom(docker.resources), "grafana");
     expect(grafana.every((urn) => !exclude.some((pattern) => urnMatches(pattern, urn)))).toBe(true);
@@ -149,7 +150,7 @@ describe("reset", () => {
     expect(stack.calls.map((c) => c.call)).toEqual(["resources", "setEpoch", "up"]);
     expect(stack.calls[1]!.args).toEqual(["prometheus", 1]);
     expect(stack.calls[2]!.options).toEqual({
-      exclude: ["grafana", "jaeger", "node-exporter", "alertmanager"].flatMap((c) => componentPatterns("local", deps.config, c as ComponentName)),
+      exclude: ["grafana", "jaeger", "node-exporter", "alertmanager", "demo"].flatMap((c) => componentPatterns("local", deps.config, c as ComponentName)),
     });
     expect(platform.deleted).toEqual(["llmobs-prometheus-data"]);
     expect(printed).toContain("prometheus: 1.2 GB of data removed.");
@@ -205,7 +206,7 @@ describe("reset", () => {
     expect(message).toContain("the old data is still there");
     expect(message).toContain("npm run data -- start grafana --stack local");
     expect(message).toContain("docker volume rm llmobs-grafana-data");
-    expect(message).toContain("Not started: jaeger, node-exporter, alertmanager; their data is untouched.");
+    expect(message).toContain("Not started: jaeger, node-exporter, alertmanager, demo; their data is untouched.");
     // prometheus was reset; grafana's old data is kept; the others were not touched.
     expect(platform.deleted).toEqual(["llmobs-prometheus-data"]);
     expect(stack.calls.filter((c) => c.call === "setEpoch").map((c) => c.args)).toEqual([
@@ -303,12 +304,14 @@ describe("status", () => {
       "  jaeger        absent    -         none yet      -",
       "  node-exporter absent    -         -             -",
       "  alertmanager  absent    -         none yet      -",
+      "  demo          absent    -         -             -",
       "checks (as npm run verify):",
       "  ok   prometheus: answers",
       "  ok   grafana: answers",
       "  ok   jaeger: answers",
       "  ok   node-exporter: answers",
       "  ok   alertmanager: answers",
+      "  ok   demo: answers",
     ]);
   });
 

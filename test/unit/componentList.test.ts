@@ -5,7 +5,8 @@ import { describeStack } from "../../components/stack.ts";
 import { parseStackConfig } from "../../config/parse.ts";
 import { STACK_FACTS } from "../../components/factsForConfig.ts";
 
-const config = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
+// Every optional component on: node-exporter is on by default, the demo is not.
+const config = parseStackConfig({ values: { demo: { enabled: true } }, secrets: {} }, STACK_FACTS);
 const stack = describeStack(config);
 
 describe("the component list, defined once in config/components.ts", () => {

@@ -22,12 +22,12 @@ describe("arguments", () => {
   });
 
   test("all is every component, in order", () => {
-    expect(parseDataArgs(["status", "all", "--stack", "cluster"]).components).toEqual(["prometheus", "grafana", "jaeger", "node-exporter", "alertmanager"]);
+    expect(parseDataArgs(["status", "all", "--stack", "cluster"]).components).toEqual(["prometheus", "grafana", "jaeger", "node-exporter", "alertmanager", "demo"]);
   });
 
   test.each([
     [["restart", "grafana"], 'unknown command "restart"; the commands are start, reset, clean, status'],
-    [["reset", "loki"], 'unknown component "loki"; the components are prometheus, grafana, jaeger, node-exporter, alertmanager, all'],
+    [["reset", "loki"], 'unknown component "loki"; the components are prometheus, grafana, jaeger, node-exporter, alertmanager, demo, all'],
     [["reset"], "which component?"],
     [[], "a command is required"],
     [["start", "grafana", "--plan"], "--plan applies to reset and clean"],

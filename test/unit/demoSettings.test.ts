@@ -1,21 +1,38 @@
 import { describe, expect, test } from "vitest";
-import { demoSettings, DEMO_DEFAULTS } from "../../demo/settings.ts";
+import { demoSettings } from "../../demo/settings.ts";
+import { DEMO_DEFAULTS } from "../../demo/localDefaults.ts";
 import { demoCall, demoModel, DEMO_CALL } from "../../synthetic/demoWorkload.ts";
 import { FAULT_EFFECTS, type FaultName } from "../../synthetic/faults.ts";
 
 describe("the demo's options", () => {
   test("the defaults: a healthy fleet on the port the stack scrapes", () => {
-    const settings = demoSettings({});
+    const settings = demoSettings({}, DEMO_DEFAULTS);
     expect(settings).toMatchObject({ ratePerSecond: 5, port: Number(DEMO_DEFAULTS.port), faults: [], serviceName: "llm-service" });
     expect(settings.models.map((m) => `${m.provider}/${m.model}`)).toEqual(["openai/gpt-4o-mini", "anthropic/claude-haiku-4-5"]);
   });
 
   test("unknown faults, rates out of range and malformed models are all reported before anything starts", () => {
-    expect(() => demoSettings({ rate: "0", faults: "error-spike,boom", models: "gpt4" })).toThrow(
+    expect(() => demoSettings({ rate: "0", faults: "error-spike,boom", models: "gpt4" }, DEMO_DEFAULTS)).toThrow(
       /--rate must be .* not "0"\n--models: "gpt4" is not provider\/model.*\n--faults: unknown fault "boom"; the faults are error-spike, slow-requests/,
     );
-    expect(() => demoSettings({ rate: "501" })).toThrow(/at most 500/);
-    expect(() => demoSettings({ rate: "fast" })).toThrow(/--rate/);
+    expect(() => demoSettings({ rate: "501" }, DEMO_DEFAULTS)).toThrow(/at most 500/);
+    expect(() => demoSettings({ rate: "fast" }, DEMO_DEFAULTS)).toThrow(/--rate/);
+  });
+
+  test("without the local stack's defaults (the stack's container), the stack's addresses and job must be given", () => {
+    expect(() => demoSettings({})).toThrow(/^--prometheus is required\n--otlp is required\n--service-name is required$/);
+    const settings = demoSettings({ prometheus: "http://prometheus:9090", otlp: "http://jaeger:4318", "service-name": "llm-demo" });
+    expect(settings).toMatchObject({ ratePerSecond: 5, port: 8000, prometheusUrl: "http://prometheus:9090", serviceName: "llm-demo" });
+  });
+
+  test("the fleet's defaults are the config's `demo` section's, written once", async () => {
+    const { parseStackConfig } = await import("../../config/parse.ts");
+    const { STACK_FACTS } = await import("../../components/factsForConfig.ts");
+    const { demo } = parseStackConfig({ values: {}, secrets: {} }, STACK_FACTS);
+    const settings = demoSettings({}, DEMO_DEFAULTS);
+    expect(settings.ratePerSecond).toBe(demo.callsPerSecond);
+    expect(settings.agents).toEqual(demo.agents);
+    expect(settings.models.map((m) => `${m.provider}/${m.model}`)).toEqual(demo.models);
   });
 });
 
