@@ -176,7 +176,7 @@ export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackC
   const { issues, data, leftOut } = parseLeavingOutInvalid(raw.values);
   problems.push(...problemsFromIssues(issues));
   if (data) {
-    const config: StackConfig = { ...data, secretsSet: secretsSet(raw) };
+    const config: StackConfig = { ...data, ...demoInPlaceOfDefaultService(data, raw.values), secretsSet: secretsSet(raw) };
     const acrossKeys = [
       ...resourceOrderProblems(config, facts),
       ...prometheusStorageProblems(config, facts),
@@ -197,6 +197,14 @@ export function parseStackConfig(raw: RawStackConfig, facts: StackFacts): StackC
     if (problems.length === 0) return config;
   }
   throw new StackConfigError(problems);
+}
+
+/**
+ * With the demo on and no `llmService` set, the demo is the stack's only LLM service: the default job
+ * (an address where nothing of the user's runs yet) would only be a target down and an LLMServiceDown.
+ */
+function demoInPlaceOfDefaultService(data: Omit<StackConfig, "secretsSet">, values: RawStackConfig["values"]): Partial<StackConfig> {
+  return data.demo.enabled && values["llmService"] === undefined ? { llmService: [] } : {};
 }
 
 function secretsSet(raw: RawStackConfig): SecretKey[] {

@@ -15,8 +15,22 @@ test("off by default, with the fleet of `npm run demo`; on, its job is one more 
   expect(off.demo).toEqual({ enabled: false, ...DEMO_DEFAULTS, agents: [...DEMO_DEFAULTS.agents], models: [...DEMO_DEFAULTS.models] });
   expect(llmServiceJobs(off)).toEqual(["llm-service"]);
   expect(describeStack(off).components.map((c) => c.name)).not.toContain("demo");
+  const on = parse({ demo: { enabled: true }, llmService: [{ jobName: "chat-api", targets: ["api:8000"] }] });
+  expect(llmServiceJobs(on)).toEqual(["chat-api", "llm-demo"]);
+});
+
+test("on without llmService, the demo is the only LLM service: the default job, whose target nothing serves, is left out", () => {
   const on = parse({ demo: { enabled: true } });
-  expect(llmServiceJobs(on)).toEqual(["llm-service", "llm-demo"]);
+  expect(llmServiceJobs(on)).toEqual(["llm-demo"]);
+  const prometheus = describeStack(on).components.find((c) => c.name === "prometheus")!;
+  const yml = prometheus.configFiles.find((f) => f.path === "prometheus.yml")!.content;
+  expect(yml).toContain("job_name: llm-demo");
+  expect(yml).not.toContain("llm-service");
+  expect(yml).not.toContain("host.docker.internal:8000");
+  const rules = renderRuleFiles(on).map((f) => f.content).join("\n");
+  expect(rules).not.toContain('"llm-service"');
+  // The explicit default is the user's choice and stays.
+  expect(llmServiceJobs(parse({ demo: { enabled: true }, llmService: [{}] }))).toEqual(["llm-service", "llm-demo"]);
 });
 
 test("on, the dashboards' Service variable and the LLM service alerts include its job", () => {
