@@ -19,7 +19,11 @@ let clusterOff: ProgramRun;
 
 beforeAll(async () => {
   const demo = { enabled: true, callsPerSecond: 2, agents: ["team.alpha"], models: ["openai/gpt-4o"] };
-  docker = await runProgram("program/index.ts", { "llmobs:target": "docker", "llmobs:demo": demo });
+  docker = await runProgram("program/index.ts", {
+    "llmobs:target": "docker",
+    "llmobs:demo": demo,
+    "llmobs:llmService": [{ jobName: "chat-api", targets: ["host.docker.internal:8000"] }],
+  });
   cluster = await runProgram(
     "program/index.ts?cluster",
     { "llmobs:target": "kubernetes", "llmobs:demo": demo, "llmobs:kubernetes": { namespace: "obs", networkPolicy: true } },
@@ -77,7 +81,7 @@ describe("Docker", () => {
   test("Prometheus scrapes it as the LLM job llm-demo; the user's job stays", () => {
     const yml = docker.named(CONTAINER, "prometheus").inputs.uploads.find((u: any) => u.file === "/etc/prometheus/prometheus.yml").content;
     expect(scrapeJob(yml, "llm-demo")).toEqual({ job_name: "llm-demo", metrics_path: "/metrics", static_configs: [{ targets: ["demo:8000"] }] });
-    expect(scrapeJob(yml, "llm-service").static_configs).toEqual([{ targets: ["host.docker.internal:8000"] }]);
+    expect(scrapeJob(yml, "chat-api").static_configs).toEqual([{ targets: ["host.docker.internal:8000"] }]);
   });
 });
 
