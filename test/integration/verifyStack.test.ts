@@ -75,7 +75,8 @@ beforeAll(async () => {
     waitSeconds: 30,
   };
   expect(componentOf(stack, "alertmanager").ports[0]!.containerPort).toBe(ALERTMANAGER_PORT);
-});
+  // Five processes started one after another: on 2 cores shared with the replay harness, over a minute.
+}, 120_000);
 
 afterAll(async () => {
   for (const process of running.reverse()) await process.stop();
