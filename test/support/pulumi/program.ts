@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { expect } from "vitest";
 
 /** The secret marker Pulumi puts around secret values on the wire. */
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -187,4 +188,20 @@ function computedState(args: pulumi.runtime.MockResourceArgs): Record<string, un
     default:
       return {};
   }
+}
+
+/**
+ * Runs the program with a config it must refuse, asserts it stopped with Pulumi's RunError before
+ * registering any resource, and returns the error's message for the test to read.
+ */
+export async function refusedConfigMessage(...args: Parameters<typeof runProgram>): Promise<string> {
+  const failure = await runProgram(...args).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(failure).toBeInstanceOf(ProgramFailed);
+  const { reason, resources } = failure as ProgramFailed;
+  expect(reason).toBeInstanceOf(pulumi.RunError);
+  expect(resources).toEqual([]);
+  return (reason as Error).message;
 }
