@@ -8,8 +8,7 @@ import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
 import type { ComponentDescription } from "../../components/types.ts";
 import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
-import { requireTool } from "../../cli/tools/installed.ts";
-import { freePort, startProcess, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
+import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
 import { componentOf, startPrometheus, type RunningPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery, type Sample } from "../../cli/local/prometheusApi.ts";
 import { SERIES } from "../../metrics/canonical.ts";
@@ -19,6 +18,7 @@ import { usageFamilies } from "../../synthetic/vocabularies.ts";
 import { healthyWorkload } from "../../synthetic/workload.ts";
 import { standInForKubernetesSd } from "../support/kubernetes/sdStandIn.ts";
 import { STACK_FACTS } from "../../components/factsForConfig.ts";
+import { startRemoteWriteReceiver } from "../support/prometheus/remoteWriteReceiver.ts";
 
 /**
  * Remote write from a Prometheus HA pair on the pinned Prometheus: one prometheus.yml rendered with
@@ -44,17 +44,10 @@ let receiverUrl: string;
 let recorded: string[];
 
 beforeAll(async () => {
-  const [receiverPort, nobody] = [await freePort(), await freePort()];
-  writeFileSync(join(dir, "receiver.yml"), "global:\n  scrape_interval: 1m\n");
-  const receiver = startProcess(requireTool("prometheus"), [
-    `--config.file=${join(dir, "receiver.yml")}`,
-    `--storage.tsdb.path=${join(dir, "receiver-data")}`,
-    `--web.listen-address=127.0.0.1:${receiverPort}`,
-    "--web.enable-remote-write-receiver",
-  ]);
-  running.push(receiver);
-  receiverUrl = `http://127.0.0.1:${receiverPort}`;
-  await waitFor("the receiver to be ready", async () => ((await fetch(`${receiverUrl}/-/ready`)).ok ? true : undefined), { context: receiver.output });
+  const nobody = await freePort();
+  const receiver = await startRemoteWriteReceiver(dir);
+  running.push(receiver.process);
+  receiverUrl = receiver.url;
 
   exporter = await startExporter((elapsed) => usageFamilies(healthyWorkload(), elapsed));
   const config = parseStackConfig(
