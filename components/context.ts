@@ -1,7 +1,7 @@
 import type { StackConfig } from "../config/schema.ts";
 import type { ComponentName } from "../config/components.ts";
 import type { SecretName } from "./types.ts";
-import { ordinals, replicaHost } from "./kubernetesReplicas.ts";
+import { ordinals, replicaHost, replicasHost } from "./kubernetesReplicas.ts";
 
 /** The Docker host's name inside containers that map it to the host gateway (`host-gateway`). */
 export const DOCKER_HOST_NAME = "host.docker.internal";
@@ -20,6 +20,11 @@ export interface DescribeContext {
    */
   replicaPeer(name: ComponentName, ordinal: number, port: number): string;
   /**
+   * host:port whose name resolves to every replica of a replicated component (cluster target only): its
+   * headless Service's DNS name, for peers that find each other by it; tests point it at loopback.
+   */
+  everyReplicaPeer(name: ComponentName, port: number): string;
+  /**
    * host:port at which the stack's containers reach a component on the Docker host's own network
    * (node-exporter with hostNetwork): host.docker.internal, the host's address on Docker's bridge; tests
    * point it at loopback.
@@ -34,6 +39,7 @@ export interface DescribeContext {
 export interface DescribeOverrides {
   peer?: DescribeContext["peer"];
   replicaPeer?: DescribeContext["replicaPeer"];
+  everyReplicaPeer?: DescribeContext["everyReplicaPeer"];
   hostAddress?: DescribeContext["hostAddress"];
   loopback?: DescribeContext["loopback"];
   secretPath?: DescribeContext["secretPath"];
@@ -44,6 +50,7 @@ export function describeContext(config: StackConfig, overrides: DescribeOverride
     config,
     peer: overrides.peer ?? ((name, port) => `${name}:${port}`),
     replicaPeer: overrides.replicaPeer ?? ((name, ordinal, port) => `${replicaHost(config.kubernetes.namespace, name, ordinal)}:${port}`),
+    everyReplicaPeer: overrides.everyReplicaPeer ?? ((name, port) => `${replicasHost(config.kubernetes.namespace, name)}:${port}`),
     hostAddress: overrides.hostAddress ?? ((port) => `${DOCKER_HOST_NAME}:${port}`),
     loopback: overrides.loopback ?? ((port) => `localhost:${port}`),
     secretPath: overrides.secretPath ?? ((_, mountPath) => mountPath),

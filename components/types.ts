@@ -98,6 +98,17 @@ export interface PeerPort {
   protocol: "TCP" | "UDP";
 }
 
+/**
+ * The ports of a gossip cluster (hashicorp memberlist, as Alertmanager's and Grafana's alerting use): TCP
+ * and UDP on one port.
+ */
+export function gossipPorts(port: number): PeerPort[] {
+  return [
+    { name: "cluster-tcp", containerPort: port, protocol: "TCP" },
+    { name: "cluster-udp", containerPort: port, protocol: "UDP" },
+  ];
+}
+
 /** What a replica knows of itself: its name, and its address. */
 export type ReplicaFact = "name" | "ip";
 

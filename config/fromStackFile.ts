@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { load, YAMLException } from "js-yaml";
 import { parseStackConfig } from "./parse.ts";
-import type { ConfigProblem } from "./problems.ts";
+import { StackConfigError, type ConfigProblem } from "./problems.ts";
 import type { StackFacts } from "./stackFacts.ts";
 import { CONFIG_NAMESPACE, SECRET_KEYS, type StackConfig } from "./schema.ts";
 import { misplacedKeyProblems } from "./namespaces.ts";
@@ -26,13 +26,40 @@ export class StackFileError extends Error {}
  */
 export function readStackFile(stack: string, facts: StackFacts, stacksDir = STACKS_DIR): StackConfig {
   const path = stackFilePath(stack, stacksDir);
+  return parseStackDocument(readStackText(stack, path), facts, relative(process.cwd(), path) || path);
+}
+
+function readStackText(stack: string, path: string): string {
   if (!existsSync(path)) {
     throw new UnknownStackError(
       `No stack "${stack}": ${path} does not exist. The project's stacks are local (Docker) and cluster (Kubernetes); ` +
         `to make another, copy one of their files to stacks/Pulumi.${stack}.yaml and run \`pulumi stack init ${stack}\`.`,
     );
   }
-  return parseStackDocument(readFileSync(path, "utf8"), facts, relative(process.cwd(), path) || path);
+  return readFileSync(path, "utf8");
+}
+
+/**
+ * A stack file read for what does not deploy it (rendering the files, knowing whose data is whose): the
+ * secrets it needs but does not set yet, as an example stack ships, are returned to be said, not refused;
+ * nothing rendered holds a secret's value. Every other problem is refused as readStackFile refuses it, and
+ * deploying still needs each secret.
+ */
+export function readStackFileWithUnsetSecrets(
+  stack: string,
+  facts: StackFacts,
+  stacksDir = STACKS_DIR,
+): { config: StackConfig; unsetSecrets: ConfigProblem[] } {
+  const path = stackFilePath(stack, stacksDir);
+  const text = readStackText(stack, path);
+  const file = relative(process.cwd(), path) || path;
+  try {
+    return { config: parseStackDocument(text, facts, file), unsetSecrets: [] };
+  } catch (error) {
+    if (!(error instanceof StackConfigError) || !error.problems.every((p) => p.unsetSecret !== undefined)) throw error;
+    const unset = new Set(error.problems.map((p) => p.unsetSecret!));
+    return { config: parseStackDocument(text, facts, file, unset), unsetSecrets: error.problems };
+  }
 }
 
 function loadYaml(text: string, file: string): unknown {
@@ -83,12 +110,13 @@ function configEntries(document: unknown): { entries: [string, unknown][]; probl
   return { entries: Object.entries(config as Record<string, unknown>), problems };
 }
 
-export function parseStackDocument(text: string, facts: StackFacts, file = "the stack file"): StackConfig {
+/** `assumeSet`: secrets taken as set (encrypted, their values unknown) though the file does not hold them. */
+export function parseStackDocument(text: string, facts: StackFacts, file = "the stack file", assumeSet: ReadonlySet<string> = new Set()): StackConfig {
   const { entries, problems } = configEntries(loadYaml(text, file));
   problems.push(...misplacedKeyProblems(entries.map(([key]) => key)));
   const prefix = `${CONFIG_NAMESPACE}:`;
   const values: Record<string, unknown> = {};
-  const secrets: Record<string, string | undefined> = {};
+  const secrets: Record<string, string | undefined> = Object.fromEntries([...assumeSet].map((key) => [key, undefined]));
   for (const [fullKey, value] of entries) {
     if (!fullKey.startsWith(prefix)) continue;
     const key = fullKey.slice(prefix.length);

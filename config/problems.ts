@@ -7,6 +7,11 @@ export interface ConfigProblem {
   message: string;
   /** Other keys whose values this one was judged against; the problem is not reported while one of them is itself invalid. */
   dependsOn?: readonly string[];
+  /**
+   * The secret (its key without the namespace) the stack needs but does not set. Nothing rendered holds a
+   * secret's value, so rendering may go on without it (readStackFileWithUnsetSecrets); deploying may not.
+   */
+  unsetSecret?: string;
 }
 
 export class StackConfigError extends Error {

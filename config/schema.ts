@@ -22,7 +22,15 @@ import { EXTERNAL_STORE_SECRETS } from "./externalStoreSecrets.ts";
 import { remoteWriteSection } from "./remoteWriteSchema.ts";
 import { grafanaDatabaseSection } from "./grafanaDatabaseSchema.ts";
 import { jaegerStorageSection } from "./jaegerStorageSchema.ts";
-import { alertmanagerSection, PROMETHEUS_REPLICAS_DOC, prometheusReplicas } from "./replicas.ts";
+import {
+  alertmanagerSection,
+  GRAFANA_REPLICAS_DOC,
+  grafanaReplicas,
+  JAEGER_REPLICAS_DOC,
+  jaegerReplicas,
+  PROMETHEUS_REPLICAS_DOC,
+  prometheusReplicas,
+} from "./replicas.ts";
 import { demoSection } from "./demoSchema.ts";
 
 /** Config keys live under this namespace: `pulumi config set llmobs:<key>`. */
@@ -156,6 +164,7 @@ describeKeys(prometheus, {
 });
 
 const grafana = z.strictObject({
+  replicas: grafanaReplicas,
   adminUser: formatted({
     test: (v) => /^[A-Za-z0-9._@-]{1,64}$/.test(v),
     allowed: "the Grafana admin login name: 1 to 64 characters from letters, digits, '.', '_', '@', '-'",
@@ -165,13 +174,14 @@ const grafana = z.strictObject({
   ),
   database: grafanaDatabaseSection.optional(),
 });
-describeKeys(grafana, { adminUser: "Grafana's admin login name", folder: "the folder the dashboards are provisioned into" });
+describeKeys(grafana, { replicas: GRAFANA_REPLICAS_DOC, adminUser: "Grafana's admin login name", folder: "the folder the dashboards are provisioned into" });
 
 const jaeger = z.strictObject({
+  replicas: jaegerReplicas,
   spanRetention: formatted(goDuration).default("168h"),
   storage: jaegerStorageSection.optional(),
 });
-describeKeys(jaeger, { spanRetention: "how long Jaeger keeps spans: a Go duration (`72h`, `90m`; no days)" });
+describeKeys(jaeger, { replicas: JAEGER_REPLICAS_DOC, spanRetention: "how long Jaeger keeps spans: a Go duration (`72h`, `90m`; no days)" });
 
 const percent = decimal(
   z

@@ -27,5 +27,6 @@ export function missingSecret(secret: SecretKey, path: string, value: unknown, w
     key: key(path),
     value,
     message: `${JSON.stringify(value)} needs ${what}: set it with \`pulumi config set --secret ${key(secret)} <value>\`, or remove ${path}`,
+    unsetSecret: secret,
   };
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import type { StackConfig } from "../../config/schema.ts";
 import { CONFIG_NAMESPACE } from "../../config/schema.ts";
-import { readStackFile, STACKS_DIR } from "../../config/fromStackFile.ts";
+import { readStackFileWithUnsetSecrets, STACKS_DIR } from "../../config/fromStackFile.ts";
 import { LABELS as DOCKER_LABELS } from "../../targets/docker/naming.ts";
 import { LABELS as KUBERNETES_LABELS } from "../../components/kubernetesLabels.ts";
 import type { Check } from "./checks.ts";
@@ -25,7 +25,8 @@ export function dataOwners(stacksDir = STACKS_DIR): DataOwners {
     if (!stack) continue;
     let config: StackConfig;
     try {
-      config = readStackFile(stack, STACK_FACTS, stacksDir);
+      // Whose data is whose does not depend on secrets: an example stack whose secrets are not set yet still owns its places.
+      config = readStackFileWithUnsetSecrets(stack, STACK_FACTS, stacksDir).config;
     } catch {
       continue;
     }

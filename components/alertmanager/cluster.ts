@@ -1,5 +1,5 @@
 import type { DescribeContext } from "../context.ts";
-import type { PeerPort, ReplicaFact } from "../types.ts";
+import { gossipPorts, type PeerPort, type ReplicaFact } from "../types.ts";
 import { ordinals } from "../kubernetesReplicas.ts";
 
 /** Alertmanager's gossip port: the replicas share silences and which notifications went out (TCP and UDP). */
@@ -29,10 +29,7 @@ export function alertmanagerCluster(ctx: DescribeContext, replicas: number): Ale
       `--cluster.advertise-address=[$(${OWN_ADDRESS})]:${ALERTMANAGER_CLUSTER_PORT}`,
       ...ordinals(replicas).map((ordinal) => `--cluster.peer=${ctx.replicaPeer("alertmanager", ordinal, ALERTMANAGER_CLUSTER_PORT)}`),
     ],
-    peerPorts: [
-      { name: "cluster-tcp", containerPort: ALERTMANAGER_CLUSTER_PORT, protocol: "TCP" },
-      { name: "cluster-udp", containerPort: ALERTMANAGER_CLUSTER_PORT, protocol: "UDP" },
-    ],
+    peerPorts: gossipPorts(ALERTMANAGER_CLUSTER_PORT),
     replicaEnv: { [OWN_ADDRESS]: "ip" },
   };
 }

@@ -10,6 +10,7 @@ import { ALERTMANAGER_PORT } from "../alertmanager/description.ts";
 import { GRAFANA_SECRETS_DIR, grafanaFileReference } from "./fileReference.ts";
 import { grafanaDatabase } from "./database.ts";
 import { longTermDatasource } from "./longTermDatasource.ts";
+import { grafanaAlertingCluster } from "./alertingCluster.ts";
 
 export const GRAFANA_PORT = 3000;
 const PROVISIONING_DIR = "/etc/grafana/provisioning";
@@ -22,7 +23,8 @@ export const GRAFANA_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1",
  * and the admin password is read from a secret file, so it appears in no environment variable; an
  * unreadable file stops Grafana instead of leaving it on its default password. Its database is SQLite on
  * its volume, or an external PostgreSQL or MySQL (then it has no volume); with remote write's query URL, the
- * long-term store is a second Prometheus datasource.
+ * long-term store is a second Prometheus datasource. Replicas (cluster target, external database only)
+ * share sessions through the database and gossip their alerting notifications.
  */
 export function describeGrafana(
   ctx: DescribeContext,
@@ -42,6 +44,8 @@ export function describeGrafana(
     longTerm.datasource ? [longTerm.datasource] : [],
   );
   const rootUrl = ingressUrl(config, "grafana");
+  const { replicas } = config.grafana;
+  const alerting = grafanaAlertingCluster(ctx, replicas);
   return describeComponent(ctx, "grafana", {
     env: {
       GF_SECURITY_ADMIN_USER: config.grafana.adminUser,
@@ -61,6 +65,7 @@ export function describeGrafana(
       ...(rootUrl ? { GF_SERVER_ROOT_URL: `${rootUrl}/` } : {}),
       GF_LOG_MODE: "console",
       ...database.env,
+      ...alerting.env,
     },
     ports: [
       {
@@ -72,6 +77,9 @@ export function describeGrafana(
       },
     ],
     ui: "http",
+    replicas,
+    peerPorts: alerting.peerPorts,
+    replicaEnv: alerting.replicaEnv,
     // On an external database Grafana keeps nothing it needs across restarts: no volume.
     ...(config.grafana.database ? {} : { data: { mountPath: "/var/lib/grafana", size: "2Gi" } }),
     configFiles: [

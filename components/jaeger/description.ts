@@ -16,7 +16,9 @@ export const JAEGER_RESOURCES: Resources = { cpuRequest: "100m", cpuLimit: "1", 
 /**
  * Jaeger v2: traces over OTLP (and the v1 collector endpoint), kept in Badger on a volume, or in a shared
  * store (then Jaeger has no volume); the metrics it derives from them are scraped by Prometheus and shown
- * in its Monitor tab.
+ * in its Monitor tab. Replicas (cluster target, shared store only) are identical: each receives spans,
+ * derives span metrics from the ones it receives (Prometheus scrapes each and the rules sum them) and
+ * serves the UI from the shared store.
  */
 export function describeJaeger(ctx: DescribeContext): ComponentDescription {
   const { config } = ctx;
@@ -72,6 +74,7 @@ export function describeJaeger(ctx: DescribeContext): ComponentDescription {
       },
     ],
     ui: "ui",
+    replicas: config.jaeger.replicas,
     ...(config.jaeger.storage ? {} : { data: { mountPath: DATA_DIR, size: "10Gi" } }),
     configFiles: [{ path: "config.yaml", mountPath: "/etc/jaeger/config.yaml", content: renderJaegerConfig(config, storage, `http://${ctx.peer("prometheus", PROMETHEUS_PORT)}`) }],
     secretFiles: storage.secretFiles,

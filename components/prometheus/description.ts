@@ -9,6 +9,7 @@ import { credentialFiles, remoteWriteCredentials } from "./remoteWriteCredential
 import { PROMETHEUS_SECRETS_DIR } from "./remoteWrite.ts";
 import { replicaLabelEnv } from "./replicaLabel.ts";
 import { PROMETHEUS_PORT } from "./addresses.ts";
+import { statelessReplicas } from "../kubernetesReplicas.ts";
 
 export { OTLP_METRICS_PATH, PROMETHEUS_PORT } from "./addresses.ts";
 const CONFIG_DIR = "/etc/prometheus";
@@ -36,16 +37,20 @@ export function describePrometheus(
   const prometheusYml = renderPrometheusYml(ctx, {
     selfTargets: [
       // Itself on loopback: through its own Service it would be hairpin traffic, which some clusters drop.
-      { component: "prometheus", addresses: [ctx.loopback(PROMETHEUS_PORT)], port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false },
+      { component: "prometheus", addresses: [ctx.loopback(PROMETHEUS_PORT)], port: PROMETHEUS_PORT, metricsPath: "/metrics", perNode: false, podReplicas: false },
       ...peers.flatMap((peer) =>
         [...(peer.metrics ? [{ job: peer.name, ...peer.metrics }] : []), ...(peer.derivedMetrics ? [peer.derivedMetrics] : [])].map((metrics) => ({
           component: peer.name,
           ...(metrics.job !== peer.name ? { job: metrics.job } : {}),
-          // Each replica of a replicated peer on its own: through the Service, every scrape would be another one's.
-          addresses: peer.hostNetwork ? [ctx.hostAddress(metrics.port)] : everyReplica(ctx, peer.name, peer.replicas, metrics.port),
+          // Each replica of a replicated peer on its own: through the Service, every scrape would be another one's
+          // (replicas without names of their own are found through pod discovery instead).
+          addresses: peer.hostNetwork
+            ? [ctx.hostAddress(metrics.port)]
+            : everyReplica(ctx, peer.name, statelessReplicas(peer) ? 1 : peer.replicas, metrics.port),
           port: metrics.port,
           metricsPath: metrics.path,
           perNode: peer.perNode,
+          podReplicas: statelessReplicas(peer),
         })),
       ),
     ],

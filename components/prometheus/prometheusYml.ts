@@ -20,6 +20,8 @@ export interface SelfScrapeTarget {
   metricsPath: string;
   /** Runs once per node: on Kubernetes each pod is discovered and scraped, not one Service address. */
   perNode: boolean;
+  /** Identical replicas without names of their own (a Deployment's; Kubernetes only): found through pod discovery, one target per pod. */
+  podReplicas: boolean;
 }
 
 /** The job that scrapes pods annotated prometheus.io/scrape: "true" on Kubernetes. */
@@ -67,8 +69,8 @@ export function renderPrometheusYml(ctx: DescribeContext, input: PrometheusYmlIn
     scrape_configs: [
       ...config.llmService.map(llmServiceJob),
       ...input.selfTargets.map((target) =>
-        onKubernetes && target.perNode
-          ? perNodePodJob(ctx, target)
+        onKubernetes && (target.perNode || target.podReplicas)
+          ? componentPodJob(ctx, target)
           : {
               job_name: target.job ?? target.component,
               metrics_path: target.metricsPath,
@@ -103,9 +105,13 @@ function llmServiceJob(job: LlmServiceJob) {
   };
 }
 
-/** One target per pod of a per-node component in its (privileged) namespace, labelled with the node it runs on. */
-function perNodePodJob(ctx: DescribeContext, target: SelfScrapeTarget) {
-  const namespace = privilegedNamespace(ctx.config.kubernetes);
+/**
+ * One target per pod of a component found through pod discovery: a per-node component's in its
+ * (privileged) namespace, labelled with the node it runs on; identical replicas' in the stack's namespace,
+ * labelled with the pod (through the Service, each scrape would be another replica's).
+ */
+function componentPodJob(ctx: DescribeContext, target: SelfScrapeTarget) {
+  const namespace = target.perNode ? privilegedNamespace(ctx.config.kubernetes) : ctx.config.kubernetes.namespace;
   return {
     job_name: target.job ?? target.component,
     metrics_path: target.metricsPath,
@@ -120,7 +126,7 @@ function perNodePodJob(ctx: DescribeContext, target: SelfScrapeTarget) {
       // A pod still Pending (its node not yet known, or no address) or finished is no target.
       { source_labels: ["__meta_kubernetes_pod_phase"], regex: "Pending|Succeeded|Failed", action: "drop" },
       { source_labels: ["__meta_kubernetes_pod_container_port_number"], regex: String(target.port), action: "keep" },
-      { source_labels: ["__meta_kubernetes_pod_node_name"], target_label: "instance" },
+      { source_labels: [target.perNode ? "__meta_kubernetes_pod_node_name" : "__meta_kubernetes_pod_name"], target_label: "instance" },
     ],
   };
 }

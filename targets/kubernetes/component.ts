@@ -53,8 +53,8 @@ export interface KubernetesComponentArgs {
  * One component on Kubernetes: its config files in an immutable ConfigMap, its data on a
  * PersistentVolumeClaim kept when the stack is destroyed, a Deployment (one pod, Recreate, since the
  * volume is ReadWriteOnce) or, for per-node components, a DaemonSet; for several replicas a StatefulSet
- * (each pod its own claim; see replicas.ts); a Service named after it; an Ingress and a NetworkPolicy
- * when the config asks for them.
+ * (each pod its own claim) or, without data, a Deployment of N pods (see replicas.ts); a Service named after it;
+ * an Ingress and a NetworkPolicy when the config asks for them.
  */
 export class KubernetesComponent extends pulumi.ComponentResource {
   readonly workload: k8s.apps.v1.Deployment | k8s.apps.v1.DaemonSet | k8s.apps.v1.StatefulSet;

@@ -9,7 +9,7 @@ type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
  * the Ingress controller and instrumented services reach) from anywhere, and every port from the stack's
  * components that talk to it (Grafana to Prometheus and Jaeger, Prometheus to each metrics port), or only
  * the ports a talker names (the demo to Jaeger's OTLP/HTTP), and the ports only replicas use from the
- * component's own pods (Alertmanager's gossip, TCP and UDP).
+ * component's own pods (Alertmanager's and Grafana's alerting gossip, TCP and UDP).
  * Nothing else gets in; outgoing traffic is not restricted (Prometheus scrapes across the cluster).
  */
 export function networkPolicySpec(

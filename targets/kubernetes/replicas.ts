@@ -14,11 +14,12 @@ export function claimTemplateName(d: ComponentDescription, config: StackConfig):
 }
 
 /**
- * A component that runs several replicas, each with its own data: a StatefulSet whose pods start
- * together (they need each other, not an order) and keep their claims when scaled down or deleted; a
- * headless Service that gives each pod a DNS name of its own (published before the pod is ready, so peers
- * find each other while they start), with the ports only replicas use; and a PodDisruptionBudget that lets
- * a drain take one at a time.
+ * A component that runs several replicas: a headless Service that gives each pod a DNS name of its own
+ * and resolves the Service's own name to every pod (published before the pod is ready, so peers find each
+ * other while they start), with the ports only replicas use; a PodDisruptionBudget that lets a drain take
+ * one at a time; and the workload. Replicas with data of their own are a StatefulSet whose pods start
+ * together (they need each other, not an order) and keep their claims when scaled down or deleted;
+ * replicas without (their data in a shared store) are a Deployment that rolls one pod at a time.
  */
 export function deployReplicas(
   name: string,
@@ -31,7 +32,7 @@ export function deployReplicas(
   },
   workloadOptions: pulumi.CustomResourceOptions,
   child: pulumi.CustomResourceOptions,
-): k8s.apps.v1.StatefulSet {
+): k8s.apps.v1.StatefulSet | k8s.apps.v1.Deployment {
   const { description: d, config, metadata, selector, template } = args;
   const headless = new k8s.core.v1.Service(
     `${name}-headless`,
@@ -46,8 +47,25 @@ export function deployReplicas(
     { metadata, spec: { maxUnavailable: 1, selector: { matchLabels: selector } } },
     { ...child, deleteBeforeReplace: true },
   );
+  const afterHeadless = { ...workloadOptions, dependsOn: [...((workloadOptions.dependsOn as pulumi.Resource[] | undefined) ?? []), headless] };
+  if (!d.data) {
+    return new k8s.apps.v1.Deployment(
+      name,
+      {
+        metadata,
+        spec: {
+          replicas: d.replicas,
+          // No volume to hand over: a new pod starts before an old one stops, and one at most is away.
+          strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+          selector: { matchLabels: selector },
+          template,
+        },
+      },
+      afterHeadless,
+    );
+  }
   const templateName = claimTemplateName(d, config);
-  const claim = d.data && templateName ? claimContent({ ...d, data: d.data }, config) : undefined;
+  const claim = templateName ? claimContent({ ...d, data: d.data }, config) : undefined;
   return new k8s.apps.v1.StatefulSet(
     name,
     {
@@ -64,10 +82,9 @@ export function deployReplicas(
       },
     },
     {
-      ...workloadOptions,
-      dependsOn: [...((workloadOptions.dependsOn as pulumi.Resource[] | undefined) ?? []), headless],
+      ...afterHeadless,
       // A reset names a new claim template (a new epoch), which a StatefulSet cannot change: it is replaced.
-      ...(d.data ? { replacementTrigger: d.data.epoch } : {}),
+      replacementTrigger: d.data.epoch,
     },
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readStackFile } from "../../config/fromStackFile.ts";
+import { readStackFile, readStackFileWithUnsetSecrets } from "../../config/fromStackFile.ts";
 import { describeStack } from "../../components/stack.ts";
 import { renderedFiles } from "../../components/renderedFiles.ts";
 import { runScript } from "../support/cli/runScript.ts";
@@ -35,6 +35,18 @@ describe("npm run render", () => {
     const expected = renderedFiles(describeStack(readStackFile("cluster", STACK_FACTS)));
     for (const file of expected) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
     expect(readFileSync(join(out, "prometheus/prometheus.yml"), "utf8")).toContain("kubernetes_sd_configs");
+  });
+
+  test("--stack cluster-ha renders before its secrets are set, naming each one npm run up will need", () => {
+    const out = mkdtempSync(join(tmpdir(), "llmobs-render-"));
+    const result = runScript("render.ts", ["--out", out, "--stack", "cluster-ha"]);
+    expect(result.status, result.stderr).toBe(0);
+    const expected = renderedFiles(describeStack(readStackFileWithUnsetSecrets("cluster-ha", STACK_FACTS).config));
+    for (const file of expected) expect(readFileSync(join(out, file.path), "utf8"), file.path).toBe(file.content);
+    for (const secret of ["prometheusRemoteWritePassword", "jaegerStoragePassword", "grafanaDatabasePassword"]) {
+      expect(result.stderr).toContain(`warning: rendered without a secret npm run up needs:`);
+      expect(result.stderr).toContain(`pulumi config set --secret llmobs:${secret} <value>`);
+    }
   });
 
   test("removes what an earlier render wrote and is no longer generated, and nothing else", () => {

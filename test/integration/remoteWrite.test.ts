@@ -11,7 +11,7 @@ import { renderedFiles } from "../../components/renderedFiles.ts";
 import type { SecretName } from "../../components/types.ts";
 import { writeRenderedFiles } from "../../cli/render/writeFiles.ts";
 import { requireTool } from "../../cli/tools/installed.ts";
-import { freePort, startProcess, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
+import { freePort, waitFor, type RunningProcess } from "../../cli/local/processes.ts";
 import { startPrometheus, type RunningPrometheus } from "../../cli/local/prometheus.ts";
 import { instantQuery } from "../../cli/local/prometheusApi.ts";
 import { SERIES } from "../../metrics/canonical.ts";
@@ -20,6 +20,7 @@ import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.
 import { usageFamilies } from "../../synthetic/vocabularies.ts";
 import { healthyWorkload } from "../../synthetic/workload.ts";
 import { STACK_FACTS } from "../../components/factsForConfig.ts";
+import { startRemoteWriteReceiver } from "../support/prometheus/remoteWriteReceiver.ts";
 
 /**
  * Remote write end to end on the pinned Prometheus: the stack's Prometheus, from its rendered
@@ -87,19 +88,12 @@ let prometheusYml: string;
 let kept: string[];
 
 beforeAll(async () => {
-  const [receiverPort, sourcePort, unused] = [await freePort(), await freePort(), await freePort()];
-  writeFileSync(join(dir, "receiver.yml"), "global:\n  scrape_interval: 1m\n");
-  const receiver = startProcess(requireTool("prometheus"), [
-    `--config.file=${join(dir, "receiver.yml")}`,
-    `--storage.tsdb.path=${join(dir, "receiver-data")}`,
-    `--web.listen-address=127.0.0.1:${receiverPort}`,
-    "--web.enable-remote-write-receiver",
-  ]);
-  running.push(receiver);
-  receiverUrl = `http://127.0.0.1:${receiverPort}`;
-  await waitFor("the receiver to be ready", async () => ((await fetch(`${receiverUrl}/-/ready`)).ok ? true : undefined), { context: receiver.output });
+  const [sourcePort, unused] = [await freePort(), await freePort()];
+  const receiver = await startRemoteWriteReceiver(dir);
+  running.push(receiver.process);
+  receiverUrl = receiver.url;
 
-  gateway = await startGateway(receiverPort);
+  gateway = await startGateway(receiver.port);
   exporter = await startExporter((elapsed) => usageFamilies(healthyWorkload(), elapsed));
 
   const secretFiles: Partial<Record<SecretName, string>> = {
