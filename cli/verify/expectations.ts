@@ -12,6 +12,8 @@ export interface StackExpectations {
   /** Every scrape job in prometheus.yml; the LLM services' are among them. */
   scrapeJobs: string[];
   llmServiceJobs: string[];
+  /** The stores prometheus.yml writes to (remote_write), by URL. */
+  remoteWriteUrls: string[];
   /** The receiver Alertmanager's top-level route sends to. */
   alertReceiver?: string;
 }
@@ -31,9 +33,11 @@ export function stackExpectations(stack: StackDescription, config: StackConfig):
   const ruleGroups = fileOf(stack, "prometheus", (p) => p.startsWith("rules/")).flatMap(
     (text) => (load(text) as { groups: { name: string }[] }).groups.map((g) => g.name),
   );
-  const scrapeJobs = fileOf(stack, "prometheus", (p) => p === "prometheus.yml").flatMap(
-    (text) => (load(text) as { scrape_configs: { job_name: string }[] }).scrape_configs.map((s) => s.job_name),
+  const prometheusYml = fileOf(stack, "prometheus", (p) => p === "prometheus.yml").map(
+    (text) => load(text) as { scrape_configs: { job_name: string }[]; remote_write?: { url: string }[] },
   );
+  const scrapeJobs = prometheusYml.flatMap((yml) => yml.scrape_configs.map((s) => s.job_name));
+  const remoteWriteUrls = prometheusYml.flatMap((yml) => (yml.remote_write ?? []).map((w) => w.url));
   const receiver = fileOf(stack, "alertmanager", (p) => p === "alertmanager.yml").map((text) => (load(text) as { route: { receiver: string } }).route.receiver)[0];
   return {
     components: stack.components.map((c) => c.name),
@@ -42,6 +46,7 @@ export function stackExpectations(stack: StackDescription, config: StackConfig):
     ruleGroups,
     scrapeJobs,
     llmServiceJobs: llmServiceJobs(config),
+    remoteWriteUrls,
     ...(receiver ? { alertReceiver: receiver } : {}),
   };
 }

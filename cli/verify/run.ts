@@ -5,6 +5,7 @@ import { alertmanagerChecks } from "./alertmanagerChecks.ts";
 import { grafanaChecks } from "./grafanaChecks.ts";
 import { jaegerChecks } from "./jaegerChecks.ts";
 import { prometheusChecks } from "./prometheusChecks.ts";
+import { remoteWriteChecks } from "./remoteWriteChecks.ts";
 
 export interface VerifyInput {
   expectations: StackExpectations;
@@ -32,7 +33,10 @@ export async function verifyStack(input: VerifyInput): Promise<Check[]> {
   if (wanted("grafana")) {
     checks.push(...(await grafanaChecks({ url: url("grafana.http"), ...input.grafana, unreachableFix: input.unreachableFix("grafana") }, input.expectations, deadline)));
   }
-  if (wanted("prometheus")) checks.push(...(await prometheusChecks(url("prometheus.http"), input.expectations, input.unreachableFix("prometheus"), deadline)));
+  if (wanted("prometheus")) {
+    checks.push(...(await prometheusChecks(url("prometheus.http"), input.expectations, input.unreachableFix("prometheus"), deadline)));
+    checks.push(...(await remoteWriteChecks(url("prometheus.http"), input.expectations, deadline)));
+  }
   if (wanted("alertmanager")) checks.push(...(await alertmanagerChecks(url("alertmanager.http"), input.expectations, input.unreachableFix("alertmanager"), deadline)));
   if (wanted("jaeger")) {
     checks.push(...(await jaegerChecks({ otlpHttp: url("jaeger.otlp-http"), query: url("jaeger.ui") }, input.unreachableFix("jaeger"), deadline)));

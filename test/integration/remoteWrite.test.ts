@@ -20,6 +20,10 @@ import { startExporter, type SyntheticExporter } from "../../synthetic/exporter.
 import { usageFamilies } from "../../synthetic/vocabularies.ts";
 import { healthyWorkload } from "../../synthetic/workload.ts";
 import { STACK_FACTS } from "../../components/factsForConfig.ts";
+import type { StackConfig } from "../../config/schema.ts";
+import type { StackDescription } from "../../components/types.ts";
+import { stackExpectations } from "../../cli/verify/expectations.ts";
+import { remoteWriteChecks } from "../../cli/verify/remoteWriteChecks.ts";
 import { startRemoteWriteReceiver } from "../support/prometheus/remoteWriteReceiver.ts";
 
 /**
@@ -86,9 +90,13 @@ let source: RunningPrometheus;
 let receiverUrl: string;
 let prometheusYml: string;
 let kept: string[];
+let config: StackConfig;
+let stack: StackDescription;
+let ports: { source: number; unused: number };
 
 beforeAll(async () => {
-  const [sourcePort, unused] = [await freePort(), await freePort()];
+  ports = { source: await freePort(), unused: await freePort() };
+  const { source: sourcePort, unused } = ports;
   const receiver = await startRemoteWriteReceiver(dir);
   running.push(receiver.process);
   receiverUrl = receiver.url;
@@ -102,7 +110,7 @@ beforeAll(async () => {
   };
   writeFileSync(secretFiles["prometheus-remote-write-password"]!, PASSWORD);
   writeFileSync(secretFiles["prometheus-remote-write-header-value"]!, API_KEY);
-  const config = parseStackConfig(
+  config = parseStackConfig(
     {
       values: {
         prometheus: {
@@ -124,7 +132,7 @@ beforeAll(async () => {
     STACK_FACTS,
   );
   kept = ["up", "ALERTS", ...recordedSeries(config)];
-  const stack = describeStack(config, {
+  stack = describeStack(config, {
     peer: (name) => `127.0.0.1:${name === "prometheus" ? sourcePort : unused}`,
     loopback: () => `127.0.0.1:${sourcePort}`,
     secretPath: (secret) => secretFiles[secret]!,
@@ -200,5 +208,41 @@ describe("remote write from the rendered prometheus.yml", () => {
     const anonymous = await fetch(`${gateway.url}/api/v1/write`, { method: "POST", body: "" });
     expect(anonymous.status).toBe(401);
     expect(gateway.refused).toEqual(["Authorization: undefined"]);
+  });
+});
+
+describe("npm run verify's remote-write check, on the same Prometheus and store", () => {
+  test("reports the store reached and how far behind", async () => {
+    const expectations = stackExpectations(stack, config);
+    expect(expectations.remoteWriteUrls).toEqual([`${gateway.url}/api/v1/write`]);
+    const [check, ...more] = await remoteWriteChecks(source.url, expectations, Date.now() + 30_000);
+    expect(more).toEqual([]);
+    expect(check, context()).toMatchObject({ name: `Prometheus remote write to ${gateway.url}/api/v1/write`, ok: true });
+    expect(check!.warning).toBeUndefined();
+    expect(check!.detail).toMatch(/^delivering, \d+ s behind; in \d+ s: [1-9]\d* samples accepted, 0 refused, 0 retried$/);
+  });
+
+  test("a wrong password: the store refuses every sample, and the check fails saying so and what to check", async () => {
+    // The same rendered stack, its password file holding another password.
+    const wrongDir = join(dir, "wrong-password");
+    const wrongPassword = join(dir, "wrong-password-file");
+    writeFileSync(wrongPassword, "not-the-password");
+    const port = await freePort();
+    const wrong = describeStack(config, {
+      peer: (name) => `127.0.0.1:${name === "prometheus" ? port : ports.unused}`,
+      loopback: () => `127.0.0.1:${port}`,
+      secretPath: (secret) => (secret === "prometheus-remote-write-password" ? wrongPassword : join(dir, "api-key")),
+    });
+    writeRenderedFiles(renderedFiles(wrong), wrongDir);
+    const refusing = await startPrometheus({ stack: wrong, renderDir: wrongDir, port, dataDir: join(wrongDir, "data") });
+    running.push(refusing);
+    await waitFor("the gateway to refuse the wrong password", async () => (gateway.refused.some((why) => why.startsWith("Authorization: Basic")) ? true : undefined), {
+      context: () => refusing.output(),
+    });
+    const [check] = await remoteWriteChecks(refusing.url, stackExpectations(wrong, config), Date.now() + 15_000);
+    expect(check, JSON.stringify(check)).toMatchObject({ ok: false });
+    expect(check!.warning).toBeUndefined();
+    expect(check!.detail).toMatch(/^the store refuses the samples; in \d+ s: 0 samples accepted, [1-9]\d* refused, 0 retried$/);
+    expect(check!.fix).toContain("401 or 403");
   });
 });
