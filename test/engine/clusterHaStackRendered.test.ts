@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import { EngineProject, NetworkTrap } from "../support/pulumi/engine.ts";
+import { renderedManifestFile, withoutEmptyLists } from "../support/pulumi/renderedManifests.ts";
 import { runProgram, type ProgramRun } from "../support/pulumi/program.ts";
 import { stackFileConfig } from "../support/kubernetes/programRun.ts";
 
@@ -42,27 +43,12 @@ function manifests(): Map<string, any> {
   return new Map([...project.files(MANIFESTS)].map(([file]) => [file, load(readFileSync(join(dir, file), "utf8"))]));
 }
 
-function fileOf(apiVersion: string, kind: string, namespace: string, name: string): string {
-  return `${apiVersion.replace(/\//g, "_")}-${kind.toLowerCase()}-${namespace}-${name}.yaml`;
-}
-
 /** The provider leaves empty lists out of what it writes, and writes a Secret's stringData as data (base64). */
 function asRendered(value: any): unknown {
-  const normalized = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(normalized);
-    if (v && typeof v === "object") {
-      return Object.fromEntries(
-        Object.entries(v)
-          .filter(([, x]) => !(Array.isArray(x) && x.length === 0))
-          .map(([k, x]) => [k, normalized(x)]),
-      );
-    }
-    return v;
-  };
-  if (value.kind !== "Secret" || !value.stringData) return normalized(value);
+  if (value.kind !== "Secret" || !value.stringData) return withoutEmptyLists(value);
   const { stringData, ...rest } = value;
   const data = Object.fromEntries(Object.entries(stringData).map(([k, v]) => [k, Buffer.from(v as string, "utf8").toString("base64")]));
-  return normalized({ ...rest, data: { ...rest.data, ...data } });
+  return withoutEmptyLists({ ...rest, data: { ...rest.data, ...data } });
 }
 
 function errorLines(output: string): string[] {
@@ -140,11 +126,11 @@ describe.sequential("the cluster-ha stack, the user's steps under the real Pulum
 
       const rendered = manifests();
       const objects = mocked.resources.filter((r) => r.type.startsWith("kubernetes:"));
-      const files = objects.map((r) => fileOf(r.inputs.apiVersion, r.inputs.kind, r.inputs.metadata.namespace ?? "default", r.inputs.metadata.name));
+      const files = objects.map((r) => renderedManifestFile(r.inputs.apiVersion, r.inputs.kind, r.inputs.metadata.namespace ?? "default", r.inputs.metadata.name));
       expect([...rendered.keys()].sort()).toEqual(files.sort());
       for (const object of objects) {
         const { apiVersion, kind, metadata } = object.inputs;
-        expect(rendered.get(fileOf(apiVersion, kind, metadata.namespace ?? "default", metadata.name)), `${kind} ${metadata.name}`).toEqual(asRendered(object.inputs));
+        expect(rendered.get(renderedManifestFile(apiVersion, kind, metadata.namespace ?? "default", metadata.name)), `${kind} ${metadata.name}`).toEqual(asRendered(object.inputs));
       }
     },
     STEP,
@@ -152,7 +138,7 @@ describe.sequential("the cluster-ha stack, the user's steps under the real Pulum
 
   test("StatefulSets with claim templates and headless Services for Alertmanager (3) and Prometheus (2), their PodDisruptionBudgets, Jaeger and Grafana as Deployments of 2 without a claim", () => {
     const rendered = manifests();
-    const get = (kind: string, apiVersion: string, name: string) => rendered.get(fileOf(apiVersion, kind, NAMESPACE, name));
+    const get = (kind: string, apiVersion: string, name: string) => rendered.get(renderedManifestFile(apiVersion, kind, NAMESPACE, name));
     for (const [name, replicas] of [["alertmanager", 3], ["prometheus", 2]] as const) {
       const set = get("StatefulSet", "apps/v1", name);
       expect(set?.spec.replicas, name).toBe(replicas);

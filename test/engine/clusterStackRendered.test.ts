@@ -9,6 +9,7 @@ import { existsSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { dump, load } from "js-yaml";
 import { changedFiles, EngineProject, NetworkTrap } from "../support/pulumi/engine.ts";
+import { renderedManifestFile, withoutEmptyLists } from "../support/pulumi/renderedManifests.ts";
 import { runProgram, type ProgramRun } from "../support/pulumi/program.ts";
 import { K8S, stackFileConfig } from "../support/kubernetes/programRun.ts";
 import { readmeConfigSetCommands, readmePortForwardCommands } from "../support/pulumi/readmeCommands.ts";
@@ -38,24 +39,6 @@ function manifest(file: string): any {
 
 function stackFile(): { config: Record<string, unknown>; encryptionsalt?: string } {
   return load(project.read(`stacks/Pulumi.${STACK}.yaml`)) as { config: Record<string, unknown> };
-}
-
-/** The rendered file of an object, by the provider's naming: <apiVersion>-<kind>-<namespace>-<name>.yaml. */
-function fileOf(apiVersion: string, kind: string, namespace: string, name: string): string {
-  return `${apiVersion.replace(/\//g, "_")}-${kind.toLowerCase()}-${namespace}-${name}.yaml`;
-}
-
-/** The provider leaves empty lists out of what it writes (`env: []`, `args: []`); nothing else may differ. */
-function withoutEmptyLists(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmptyLists);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
-        .map(([k, v]) => [k, withoutEmptyLists(v)]),
-    );
-  }
-  return value;
 }
 
 /** Every "error:" line Pulumi printed. */
@@ -130,11 +113,11 @@ describe.sequential("the cluster stack rendered to manifests, under the real Pul
       const objects = mocked.resources.filter((r) => r.type.startsWith("kubernetes:"));
       expect(objects.filter((r) => r.type === K8S.secret)).toEqual([]);
       expect([...afterFirstUp.keys()].sort()).toEqual(
-        objects.map((r) => fileOf(r.inputs.apiVersion, r.inputs.kind, r.inputs.metadata.namespace ?? "default", r.inputs.metadata.name)).sort(),
+        objects.map((r) => renderedManifestFile(r.inputs.apiVersion, r.inputs.kind, r.inputs.metadata.namespace ?? "default", r.inputs.metadata.name)).sort(),
       );
       for (const object of objects) {
         const { apiVersion, kind, metadata } = object.inputs;
-        expect(manifest(fileOf(apiVersion, kind, metadata.namespace ?? "default", metadata.name)), `${kind} ${metadata.name}`).toEqual(
+        expect(manifest(renderedManifestFile(apiVersion, kind, metadata.namespace ?? "default", metadata.name)), `${kind} ${metadata.name}`).toEqual(
           withoutEmptyLists(object.inputs),
         );
       }
