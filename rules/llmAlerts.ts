@@ -48,6 +48,19 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
   // Both LLMErrorRateHigh severities state the whole policy, so either page explains the other.
   const errorRatePolicy =
     `(warning above ${t.errorRatePercent}% over ${a.errorRateWindow} and the last ${a.errorRateShortWindow}, critical above ${t.criticalErrorRatePercent}% over ${a.criticalErrorRateWindow}; with at least ${a.minFailures} failures, and ${a.standardErrors} standard errors above the threshold).`;
+  const errorRateAlert = (severity: "warning" | "critical", expr: string, window: string, forDuration: string): AlertingRule => ({
+    alert: "LLMErrorRateHigh",
+    expr,
+    for: forDuration,
+    labels: { severity },
+    annotations: {
+      summary: "{{ $labels.model }} calls to {{ $labels.provider }} fail",
+      description:
+        `{{ $value | humanizePercentage }} of {{ $labels.model }} calls to {{ $labels.provider }} ({{ $labels.job }}) failed over ${window}, for ${forDuration} ` +
+        errorRatePolicy,
+      runbook_url: runbookUrl(config, "LLMErrorRateHigh"),
+    },
+  });
   const rules: AlertingRule[] = [
     ...twinAlerts(
       {
@@ -79,34 +92,15 @@ export function llmAlertRules(config: StackConfig): RuleGroup {
       `${p95} >= ${t.slowRequestSeconds} and ${enoughCalls(0.95)}`,
       `${p95} >= ${t.criticalRequestSeconds} and ${enoughCalls(0.95)}`,
     ),
-    {
-      alert: "LLMErrorRateHigh",
-      // Failing still: errors cluster (a few minutes of a few percent), so the 30 minutes after a cluster hold
-      // more failures than independent calls would. A cluster that has ended is no page.
-      expr: `(${errorRatio(a.errorRateWindow, `> ${t.errorRatePercent / 100}`)}) and on (${byJobModelProvider}) ${plainRatio(a.errorRateShortWindow)} > ${t.errorRatePercent / 100}`,
-      for: a.errorRateFor,
-      labels: { severity: "warning" },
-      annotations: {
-        summary: "{{ $labels.model }} calls to {{ $labels.provider }} fail",
-        description:
-          `{{ $value | humanizePercentage }} of {{ $labels.model }} calls to {{ $labels.provider }} ({{ $labels.job }}) failed over ${a.errorRateWindow}, for ${a.errorRateFor} ` +
-          errorRatePolicy,
-        runbook_url: runbookUrl(config, "LLMErrorRateHigh"),
-      },
-    },
-    {
-      alert: "LLMErrorRateHigh",
-      expr: errorRatio(a.criticalErrorRateWindow, `> ${t.criticalErrorRatePercent / 100}`),
-      for: a.criticalErrorRateFor,
-      labels: { severity: "critical" },
-      annotations: {
-        summary: "{{ $labels.model }} calls to {{ $labels.provider }} fail",
-        description:
-          `{{ $value | humanizePercentage }} of {{ $labels.model }} calls to {{ $labels.provider }} ({{ $labels.job }}) failed over ${a.criticalErrorRateWindow}, for ${a.criticalErrorRateFor} ` +
-          errorRatePolicy,
-        runbook_url: runbookUrl(config, "LLMErrorRateHigh"),
-      },
-    },
+    // Failing still: errors cluster (a few minutes of a few percent), so the 30 minutes after a cluster hold
+    // more failures than independent calls would. A cluster that has ended is no page.
+    errorRateAlert(
+      "warning",
+      `(${errorRatio(a.errorRateWindow, `> ${t.errorRatePercent / 100}`)}) and on (${byJobModelProvider}) ${plainRatio(a.errorRateShortWindow)} > ${t.errorRatePercent / 100}`,
+      a.errorRateWindow,
+      a.errorRateFor,
+    ),
+    errorRateAlert("critical", errorRatio(a.criticalErrorRateWindow, `> ${t.criticalErrorRatePercent / 100}`), a.criticalErrorRateWindow, a.criticalErrorRateFor),
     {
       alert: "LLMSuccessRateLow",
       expr: `(1 - ${serviceFailures} / ${serviceCalls}) < ${t.successRatePercent / 100} and on (job) ${evidence(serviceFailures, serviceCalls, `> ${Number((1 - t.successRatePercent / 100).toFixed(6))}`)}`,
